@@ -1,0 +1,5 @@
+"""CLI: store commands (being built)."""
+
+
+def register(app):
+    """Add this group's commands to the app."""

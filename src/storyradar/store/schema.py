@@ -1,0 +1,169 @@
+"""The store's tables: one versioned schema, created idempotently.
+
+Each domain owns one section below; every statement is ``CREATE ... IF NOT EXISTS`` so opening an
+existing store is harmless. Times are TIMESTAMP columns holding UTC (naive by convention), each
+next to an ``*_offset_min`` column where the original offset matters.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+CORE = [
+    """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id VARCHAR PRIMARY KEY,
+        url VARCHAR NOT NULL,
+        canonical_url VARCHAR,
+        outlet VARCHAR,
+        title VARCHAR,
+        text VARCHAR,
+        language VARCHAR,
+        country VARCHAR,
+        author VARCHAR,
+        published_at TIMESTAMP,
+        published_offset_min INTEGER,
+        date_source VARCHAR,
+        fetched_at TIMESTAMP,
+        source_kind VARCHAR,
+        locator VARCHAR,
+        collection_source VARCHAR,
+        content_hash VARCHAR,
+        dup_group VARCHAR,
+        extras JSON,
+        ingested_at TIMESTAMP
+    )""",
+    """CREATE TABLE IF NOT EXISTS ingest_runs (
+        id VARCHAR PRIMARY KEY,
+        started_at TIMESTAMP,
+        finished_at TIMESTAMP,
+        inputs JSON,
+        n_read INTEGER,
+        n_stored INTEGER,
+        n_duplicates INTEGER,
+        n_rejected INTEGER
+    )""",
+    """CREATE TABLE IF NOT EXISTS rejections (
+        run_id VARCHAR,
+        path VARCHAR,
+        locator VARCHAR,
+        reason VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS incidents (
+        id VARCHAR PRIMARY KEY,
+        name VARCHAR UNIQUE NOT NULL,
+        spec JSON NOT NULL,
+        created_at TIMESTAMP,
+        updated_at TIMESTAMP
+    )""",
+    """CREATE TABLE IF NOT EXISTS matches (
+        incident_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        score DOUBLE,
+        relation VARCHAR,
+        reasons JSON,
+        matched_at TIMESTAMP,
+        PRIMARY KEY (incident_id, article_id)
+    )""",
+    # A person's decision on one article for one incident; later match runs respect it.
+    """CREATE TABLE IF NOT EXISTS match_overrides (
+        incident_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        decision VARCHAR NOT NULL,
+        by_whom VARCHAR,
+        why VARCHAR,
+        decided_at TIMESTAMP,
+        PRIMARY KEY (incident_id, article_id)
+    )""",
+]
+
+# --- claims (owned by storyradar.claims) -----------------------------------------------------
+CLAIMS = [
+    """CREATE TABLE IF NOT EXISTS claims (
+        id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        incident_id VARCHAR,
+        kind VARCHAR,
+        speaker_raw VARCHAR,
+        speaker VARCHAR,
+        speaker_role VARCHAR,
+        speaker_affiliation VARCHAR,
+        cue VARCHAR,
+        content VARCHAR,
+        quote_style VARCHAR,
+        span_start INTEGER,
+        span_end INTEGER,
+        target VARCHAR,
+        hedged BOOLEAN,
+        hedges JSON,
+        figures JSON,
+        language VARCHAR,
+        published_at TIMESTAMP,
+        extras JSON
+    )""",
+]
+
+# --- evidence (owned by storyradar.evidence) -------------------------------------------------
+EVIDENCE = [
+    """CREATE TABLE IF NOT EXISTS evidence (
+        id VARCHAR PRIMARY KEY,
+        incident_id VARCHAR,
+        kind VARCHAR,
+        sha256 VARCHAR NOT NULL,
+        blake2b VARCHAR,
+        size BIGINT,
+        mime VARCHAR,
+        original_name VARCHAR,
+        vault_path VARCHAR,
+        source_url VARCHAR,
+        first_seen_at TIMESTAMP,
+        first_seen_offset_min INTEGER,
+        acquired_by VARCHAR,
+        acquired_at TIMESTAMP,
+        acquired_how VARCHAR,
+        media JSON,
+        note VARCHAR
+    )""",
+    """CREATE TABLE IF NOT EXISTS custody_log (
+        seq BIGINT PRIMARY KEY,
+        evidence_id VARCHAR,
+        action VARCHAR NOT NULL,
+        actor VARCHAR,
+        logged_at TIMESTAMP NOT NULL,
+        details JSON,
+        prev_hash VARCHAR NOT NULL,
+        entry_hash VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS evidence_links (
+        evidence_id VARCHAR NOT NULL,
+        claim_id VARCHAR NOT NULL,
+        relation VARCHAR NOT NULL,
+        why VARCHAR,
+        by_whom VARCHAR,
+        linked_at TIMESTAMP,
+        PRIMARY KEY (evidence_id, claim_id)
+    )""",
+]
+
+# --- verify and correlate (owned by storyradar.verify / storyradar.correlate) ----------------
+OBSERVATIONS = [
+    """CREATE TABLE IF NOT EXISTS observations (
+        id VARCHAR PRIMARY KEY,
+        incident_id VARCHAR,
+        kind VARCHAR NOT NULL,
+        method VARCHAR,
+        inputs JSON,
+        result JSON,
+        measured_by VARCHAR,
+        created_at TIMESTAMP,
+        note VARCHAR
+    )""",
+]
+
+ALL_TABLES = CORE + CLAIMS + EVIDENCE + OBSERVATIONS
+
+#: Tables written by Parquet export and read by import, in dependency order.
+EXPORT_TABLES = [
+    "articles", "incidents", "matches", "match_overrides", "claims",
+    "evidence", "custody_log", "evidence_links", "observations",
+]
