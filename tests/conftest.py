@@ -5,11 +5,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
-from datetime import UTC, datetime, timedelta
 
 from storyradar.model import Article, Incident, Match, MatchReason, Place
 from storyradar.store import Store

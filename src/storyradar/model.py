@@ -183,6 +183,7 @@ class IngestSummary:
     stored: int = 0
     duplicates: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count (e.g. non-HTML WARC records)
 
     @property
     def exit_code(self) -> int:

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from conftest import PLAN, T0  # noqa: E402
+from conftest import build_planted as _build
 from storyradar.coverage import SilenceRule, WaveRule, analyse_coverage, build_timeline, matched_items
-
-from conftest import PLAN, T0, build_planted as _build  # noqa: E402
 
 
 def test_first_mention_peak_silence_and_wave(store):

@@ -6,7 +6,6 @@ import csv
 import json
 
 from conftest import build_planted
-
 from storyradar.model import Article, Match, MatchReason
 from storyradar.report import build_report
 

@@ -21,7 +21,7 @@ app = typer.Typer(
 #: Each module below exposes ``register(app)``; order is the order in ``--help``.
 COMMAND_MODULES = (
     "ingest", "incident", "match", "coverage", "report", "demo",
-    "claims", "evidence", "verify", "correlate", "store",
+    "claims", "evidence", "verify", "correlate", "check", "compare", "store", "serve",
 )
 
 for _name in COMMAND_MODULES:
@@ -31,7 +31,9 @@ for _name in COMMAND_MODULES:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI, turning storyradar errors into one line on stderr."""
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
+        if isinstance(result, int) and not isinstance(result, bool):  # click returns typer.Exit's code
+            return result
     except StoryradarError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
         return 2

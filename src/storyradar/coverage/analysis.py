@@ -134,10 +134,7 @@ def analyse_coverage(
             for a, b in find_wave_spans(counts, peak_count, waves, start=s):
                 lo, hi = daily.bins[a], daily.bins[b] + timedelta(days=1)
                 wave_items = [i for i in dated if lo <= i.published_at < hi]
-                if count == "stories":
-                    n_articles = len(wave_items)
-                else:
-                    n_articles = sum(counts[a:b + 1])
+                n_articles = len(wave_items) if count == "stories" else sum(counts[a:b + 1])
                 wp = max(range(a, b + 1), key=lambda k: counts[k])
                 label, evidence, novelty = characterise(wave_items, first_burst)
                 found_waves.append(Wave(

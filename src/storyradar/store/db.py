@@ -182,13 +182,20 @@ class Store:
                 ).fetchall()
             }
             fresh = [row for key, row in batch.items() if key not in existing]
-            if fresh:
-                placeholders = ", ".join("?" for _ in ARTICLE_COLUMNS)
-                con.executemany(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders})"
-                    " ON CONFLICT DO NOTHING",
-                    fresh,
-                )
+            if fresh:  # one columnar insert: executemany costs ~10 ms a row in DuckDB
+                import pyarrow as pa
+
+                columns = list(zip(*fresh, strict=True))
+                table = pa.table({name: pa.array(list(values)) for name, values in zip(
+                    ARTICLE_COLUMNS, columns, strict=True)})
+                con.register("_fresh_articles", table)
+                try:
+                    con.execute(
+                        f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) SELECT "
+                        f"{', '.join(ARTICLE_COLUMNS)} FROM _fresh_articles ON CONFLICT DO NOTHING"
+                    )
+                finally:
+                    con.unregister("_fresh_articles")
         return len(fresh), len(existing) + dup_in_batch
 
     def article_count(self) -> int:
@@ -287,8 +294,10 @@ class Store:
                 [incident.id, incident.name, spec, now, now],
             )
 
-    def get_incident(self, name: str) -> Incident:
-        """An incident by name or id (NotFoundError lists the known names)."""
+    def get_incident(self, name: str | Incident) -> Incident:
+        """An incident by name or id (NotFoundError lists the known names); an Incident passes through."""
+        if isinstance(name, Incident):
+            return name
         rows = self.query("SELECT spec FROM incidents WHERE name = ? OR id = ?", [name, name])
         if not rows:
             known = ", ".join(i.name for i in self.list_incidents()) or "none yet"

@@ -124,15 +124,18 @@ EVIDENCE = [
         media JSON,
         note VARCHAR
     )""",
+    # One append-only hash chain per incident (chain = incident id); see evidence/custody.py.
     """CREATE TABLE IF NOT EXISTS custody_log (
-        seq BIGINT PRIMARY KEY,
+        chain VARCHAR NOT NULL,
+        seq BIGINT NOT NULL,
         evidence_id VARCHAR,
         action VARCHAR NOT NULL,
         actor VARCHAR,
         logged_at TIMESTAMP NOT NULL,
-        details JSON,
+        details VARCHAR,  -- JSON text kept verbatim: the entry hash covers its parsed content
         prev_hash VARCHAR NOT NULL,
-        entry_hash VARCHAR NOT NULL
+        entry_hash VARCHAR NOT NULL,
+        PRIMARY KEY (chain, seq)
     )""",
     """CREATE TABLE IF NOT EXISTS evidence_links (
         evidence_id VARCHAR NOT NULL,
@@ -160,10 +163,50 @@ OBSERVATIONS = [
     )""",
 ]
 
-ALL_TABLES = CORE + CLAIMS + EVIDENCE + OBSERVATIONS
+# --- assertions (owned by storyradar.assertions) ---------------------------------------------
+ASSERTIONS = [
+    """CREATE TABLE IF NOT EXISTS assertion_results (
+        id VARCHAR PRIMARY KEY,
+        incident_id VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        label VARCHAR,
+        params JSON,
+        verdict VARCHAR NOT NULL,
+        summary VARCHAR,
+        figures JSON,
+        thresholds JSON,
+        items JSON,
+        origin VARCHAR,
+        checked_at TIMESTAMP
+    )""",
+]
+
+# --- stories (owned by storyradar.match) -----------------------------------------------------
+STORIES = [
+    """CREATE TABLE IF NOT EXISTS stories (
+        article_id VARCHAR PRIMARY KEY,
+        story_id VARCHAR NOT NULL,
+        published_at TIMESTAMP,
+        assigned_at TIMESTAMP
+    )""",
+    """CREATE TABLE IF NOT EXISTS story_clusters (
+        story_id VARCHAR PRIMARY KEY,
+        first_at TIMESTAMP,
+        last_at TIMESTAMP,
+        size INTEGER,
+        centroid JSON,
+        label VARCHAR,
+        updated_at TIMESTAMP
+    )""",
+    # document frequencies behind the story vectors; the row with term '' holds the article count
+    """CREATE TABLE IF NOT EXISTS story_df (term VARCHAR PRIMARY KEY, df BIGINT)""",
+]
+
+ALL_TABLES = CORE + CLAIMS + EVIDENCE + OBSERVATIONS + STORIES + ASSERTIONS
 
 #: Tables written by Parquet export and read by import, in dependency order.
 EXPORT_TABLES = [
     "articles", "incidents", "matches", "match_overrides", "claims",
-    "evidence", "custody_log", "evidence_links", "observations",
+    "evidence", "custody_log", "evidence_links", "observations", "assertion_results",
+    "stories", "story_clusters", "story_df",
 ]

@@ -1,0 +1,108 @@
+"""Evaluate storyradar's story grouping on ECB+ (topics 1-30): document-level B-cubed and pairwise P/R/F1.
+
+Gold: each document belongs to the incident of its topic and half -- ``<topic>_<n>ecb.xml`` and
+``<topic>_<n>ecbplus.xml`` describe *different* incidents of the same kind -- so topics 1-30 give
+up to 60 gold clusters. Scored: every document of topics 1-30, clustered together in one run by
+``storyradar.match.cluster_articles`` (no topic given to the system). ECB+ documents carry no
+publication dates, so every document is undated and the time constraint of story grouping does not
+apply (undated articles may join any story); the score measures the text side alone.
+
+Usage: python eval/grouping.py ../shared/data/ecbplus [--topics 1-30] [--threshold 0.28]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+from storyradar.match.stories import StorySettings, cluster_articles
+from storyradar.model import Article
+
+
+def read_doc(path: Path) -> tuple[str, str]:
+    """(first sentence as title, the rest as text) from a CROMER XML file."""
+    sentences: dict[int, list[str]] = defaultdict(list)
+    for tok in ET.parse(path).getroot().iter("token"):
+        sentences[int(tok.get("sentence", 0))].append(tok.text or "")
+    ordered = [" ".join(sentences[k]) for k in sorted(sentences)]
+    return (ordered[0] if ordered else ""), " ".join(ordered[1:])
+
+
+def load(folder: Path, topics: range) -> tuple[list[Article], dict[str, str]]:
+    """Articles (undated) and their gold cluster ('<topic>/ecb' or '<topic>/ecbplus')."""
+    arts, gold = [], {}
+    for topic in topics:
+        tdir = folder / str(topic)
+        if not tdir.is_dir():
+            continue
+        for path in sorted(tdir.glob("*.xml")):
+            title, text = read_doc(path)
+            art = Article(url=f"ecbplus:{path.name}", title=title, text=text, language="en")
+            arts.append(art)
+            gold[art.id] = f"{topic}/{'ecbplus' if path.stem.endswith('ecbplus') else 'ecb'}"
+    return arts, gold
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 (averaged over documents)."""
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for d, c in pred.items():
+        by_pred[c].add(d)
+    for d, c in gold.items():
+        by_gold[c].add(d)
+    p = r = 0.0
+    for d in gold:
+        same_p, same_g = by_pred[pred[d]], by_gold[gold[d]]
+        inter = len(same_p & same_g)
+        p += inter / len(same_p)
+        r += inter / len(same_g)
+    p, r = p / len(gold), r / len(gold)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """Pairwise precision, recall, F1 over document pairs."""
+    tp = fp = fn = 0
+    for a, b in combinations(sorted(gold), 2):
+        sp, sg = pred[a] == pred[b], gold[a] == gold[b]
+        tp += sp and sg
+        fp += sp and not sg
+        fn += sg and not sp
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the evaluation and print the figures (summary line last)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--topics", default="1-30")
+    ap.add_argument("--threshold", type=float, default=StorySettings().threshold)
+    args = ap.parse_args(argv)
+    lo, hi = (int(x) for x in args.topics.split("-"))
+    if not args.folder.is_dir():
+        print(f"error: {args.folder}: not a folder", file=sys.stderr)
+        return 2
+    arts, gold = load(args.folder, range(lo, hi + 1))
+    t0 = time.perf_counter()
+    pred = cluster_articles(arts, StorySettings(threshold=args.threshold))
+    secs = time.perf_counter() - t0
+    bp, br, bf = bcubed(pred, gold)
+    pp, pr, pf = pairwise(pred, gold)
+    print(f"documents: {len(arts)}  gold clusters: {len(set(gold.values()))}  "
+          f"predicted clusters: {len(set(pred.values()))}  ({secs:.2f}s, {len(arts) / secs:.0f} docs/s)")
+    print(f"B3        precision {bp:.3f}  recall {br:.3f}  F1 {bf:.3f}")
+    print(f"pairwise  precision {pp:.3f}  recall {pr:.3f}  F1 {pf:.3f}")
+    print(f"SUMMARY ecbplus topics {args.topics} docs={len(arts)} B3_F1={bf:.3f} B3_P={bp:.3f} B3_R={br:.3f} "
+          f"pair_F1={pf:.3f} threshold={args.threshold}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The web app's shared state (store, settings, jobs) and its Jinja2 rendering with autoescape."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..store import Store
+from ..timeutil import with_offset
+from .security import csrf_token_for
+
+#: Default limit on one request body (uploads included), in bytes.
+DEFAULT_MAX_UPLOAD = 200 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class WebSettings:
+    """How the web app was started: store path, token, limits and where it keeps its files."""
+
+    db_path: str
+    token: str | None = None
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD
+    vault: str | None = None
+    work_dir: Path = Path(".")
+    allowed_hosts: frozenset[str] = frozenset()
+    actor: str = ""
+
+
+@dataclass(slots=True)
+class WebState:
+    """What every request handler reaches through ``request.app.state.web``."""
+
+    settings: WebSettings
+    store: Store
+    jobs: Any = None
+    owns_store: bool = True
+    verify_results: dict[str, dict[str, Any]] = field(default_factory=dict)  # incident id -> last verify
+
+    @property
+    def secret(self) -> bytes:
+        """The key that signs CSRF tokens and the login cookie (fresh for every server start)."""
+        return self.settings.secret
+
+
+def work_dir_for(db_path: str) -> Path:
+    """The folder where the web app keeps uploads and generated reports: ``<store file>.web``."""
+    if db_path == ":memory:":
+        import tempfile
+
+        return Path(tempfile.mkdtemp(prefix="storyradar-web-"))
+    return Path(os.path.abspath(db_path + ".web"))
+
+
+def state(request: Request) -> WebState:
+    """The app state of the request (a FastAPI dependency)."""
+    return request.app.state.web
+
+
+def store(request: Request) -> Store:
+    """The store behind the app (a FastAPI dependency)."""
+    return request.app.state.web.store
+
+
+def _fmt_time(value: datetime | None, offset: int | None = None) -> str:
+    if value is None:
+        return "—"
+    text = with_offset(value, offset)
+    return text[:16].replace("T", " ") + (text[19:] if len(text) > 19 else "")
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("storyradar.web", "templates"),
+                      autoescape=select_autoescape(["html", "j2"], default=True))
+    env.filters["when"] = _fmt_time
+    env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, default=str)
+    env.filters["filesize"] = _filesize
+    env.filters["safe_url"] = safe_url
+    return env
+
+
+def safe_url(value: str | None) -> str:
+    """A link target from untrusted data: http(s) URLs only (no javascript:, data: ...), else '#'."""
+    text = (value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else "#"
+
+
+def _filesize(n: int | None) -> str:
+    if n is None:
+        return "—"
+    size = float(n)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"
+
+
+TEMPLATES = _env()
+
+
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """Render a template (autoescaped) with the CSRF token and navigation context."""
+    context.setdefault("flash", request.query_params.get("flash", ""))
+    html = TEMPLATES.get_template(template).render(
+        request=request, csrf_token=csrf_token_for(request),
+        token_mode=request.app.state.web.settings.token is not None, **context)
+    return HTMLResponse(html, status_code=status_code)

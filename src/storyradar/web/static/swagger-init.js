@@ -1,0 +1,5 @@
+/* Start Swagger UI (vendored) on this server's OpenAPI document; no CDN, no inline script. */
+window.addEventListener("load", function () {
+  window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true,
+                               presets: [SwaggerUIBundle.presets.apis], layout: "BaseLayout"});
+});

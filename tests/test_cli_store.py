@@ -1,0 +1,41 @@
+"""The store commands: info, Parquet export and idempotent import, in process."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import build_planted
+from storyradar.cli import main
+from storyradar.store import Store
+
+
+def test_export_import_roundtrip(tmp_path, capsys):
+    db = tmp_path / "a.duckdb"
+    with Store(db) as s:
+        build_planted(s, {0: 5, 1: 3})
+    assert main(["export-parquet", str(tmp_path / "pq"), "--db", str(db)]) == 0
+    other = tmp_path / "b.duckdb"
+    assert main(["import-parquet", str(tmp_path / "pq"), "--db", str(other)]) == 0
+    assert main(["import-parquet", str(tmp_path / "pq"), "--db", str(other)]) == 0
+    assert "nothing new to add" in capsys.readouterr().out
+    capsys.readouterr()
+    assert main(["info", "--db", str(other), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rows"]["matches"] == 8
+    assert data["incidents"] == ["market"]
+
+
+def test_unknown_incident_is_one_clear_line(tmp_path, capsys):
+    code = main(["coverage", "nope", "--db", str(tmp_path / "c.duckdb")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "no incident named 'nope'" in err and "Traceback" not in err
+
+
+def test_coverage_json_from_cli(tmp_path, capsys):
+    db = tmp_path / "d.duckdb"
+    with Store(db) as s:
+        build_planted(s)
+    assert main(["coverage", "market", "--db", str(db), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["peak"]["articles"] == 30 and len(data["waves"]) == 1
