@@ -7,12 +7,11 @@ import os
 import shutil
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import warnings
 
 import pytest
 from starlette.exceptions import StarletteDeprecationWarning

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import INCIDENT, PAYLOADS  # noqa: E402 - tests/web/conftest.py
 
 pytestmark = pytest.mark.browser

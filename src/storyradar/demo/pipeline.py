@@ -147,7 +147,9 @@ def run_demo(out: Path, *, seed: int = 7, scale: float = 1.0, workers: int | Non
                          result, DEMO_ANALYST, "all declared demo incidents against the demo calendar")
         step("correlate", result.describe().splitlines()[0])
 
-        step("check", _check_assertions(store, main, out / "corpus" / manifest.files["assertions"], calendar))
+        expected = {e["id"]: e["expected"] for e in manifest.ground_truth.get("expected_verdicts", [])}
+        step("check", _check_assertions(store, main, out / "corpus" / manifest.files["assertions"], calendar,
+                                        expected))
         comparison_plot = _compare(store, [main.name] + list(manifest.comparable), out)
         if comparison_plot:
             step("compare", f"normalised coverage curves of {1 + len(manifest.comparable)} incidents: "
@@ -220,8 +222,9 @@ def _physical_checks(store: Store, incident: Any, spec: dict) -> int:
     return saved
 
 
-def _check_assertions(store: Store, incident: Any, path: Path, calendar: Path) -> str:
-    """Run the demo's assertion file; return a one-line tally of verdicts."""
+def _check_assertions(store: Store, incident: Any, path: Path, calendar: Path, expected: dict[str, str]) -> str:
+    """Run the demo's assertion file; return a one-line tally of verdicts (and how many came out as
+    the generator planted them)."""
     try:
         from ..assertions import check_file
     except ImportError:
@@ -232,9 +235,10 @@ def _check_assertions(store: Store, incident: Any, path: Path, calendar: Path) -
     for r in results:
         data = r.to_dict()
         tally[data["verdict_words"]] = tally.get(data["verdict_words"], 0) + 1
-        as_expected += bool(data.get("as_expected"))
+        planted = expected.get(r.assertion.meta.get("id", ""), "").replace("_", " ")
+        as_expected += planted == r.verdict.verdict
     verdicts = ", ".join(f"{n} {v}" for v, n in sorted(tally.items()))
-    return f"{len(results)} statements tested: {verdicts} ({as_expected} as the corpus was built to give)"
+    return f"{len(results)} statements tested: {verdicts} ({as_expected} of {len(results)} as planted)"
 
 
 def _compare(store: Store, names: list[str], out: Path) -> str:

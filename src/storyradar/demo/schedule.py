@@ -269,7 +269,7 @@ class Planner:
     def background(self) -> None:
         """Unrelated daily news so the store looks real and collection per source and day is visible."""
         daily = {o.domain for o in OUTLETS if o.channel in ("wire", "feed") or o.domain == GAP_DOMAIN}
-        p_warc, p_html = min(1.0, 0.25 * self.scale), min(1.0, 0.09 * self.scale)
+        p_warc, p_html = min(1.0, 0.5 * self.scale), min(1.0, 0.09 * self.scale)
         day = START
         while day <= END:
             for outlet in OUTLETS:

@@ -193,7 +193,7 @@ def assertions(first_evidence: datetime, finding: datetime) -> list[dict[str, An
          {"kind": "coincides_with", "id": "during-summit", "category": "summit", "within_days": 1,
           "calendar": "calendar.csv", "label": "The strike coincided with a summit."}),
         ("supported", "the main incident's coverage halves within about a day; the comparable strikes' in 2-3 days",
-         {"kind": "dropped_faster_than", "id": "dropped-faster", "incidents": list(COMPARABLE),
+         {"kind": "dropped_faster_than", "id": "dropped-faster", "incidents": list(COMPARABLE), "horizon_days": 30,
           "label": "The strike was dropped faster than comparable strikes."}),
     ]
     return [{"expected": e, "because": b, "table": t} for e, b, t in rows]

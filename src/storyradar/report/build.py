@@ -6,7 +6,7 @@ import csv
 import importlib
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +14,16 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import __version__
-from ..coverage import Coverage, analyse_coverage
+from ..coverage import Coverage, analyse_coverage, build_timeline
 from ..model import Incident
 from ..store import Store
 from ..store.codec import incident_to_dict
 from ..timeutil import with_offset
 from .charts import collection_chart, outlets_chart, timeline_chart, to_svg
 from .section import ReportSection
+
+#: The early window drawn hour by hour.
+FIRST_HOURS = timedelta(hours=72)
 
 #: Analysis modules that may contribute a section: "module:function(store, incident)".
 SECTION_PROVIDERS = (
@@ -85,14 +88,23 @@ def coverage_section(cov: Coverage, store: Store) -> ReportSection:
     waves = [{"wave": k, "start": w["start"], "end": w["end"], "articles": w["articles"], "stories": w["stories"],
               "character": w["character"], "evidence": " | ".join(w["character_evidence"]),
               "titles": " | ".join(w["titles"])} for k, w in enumerate(data["waves"], 1)]
-    charts: dict[str, Any] = {"timeline_by_language": timeline_chart(cov, dimension="language"),
-                              "outlets": outlets_chart(cov)}
+    first_hours = build_timeline(
+        [i for i in cov.items if i.published_at is not None
+         and cov.incident.occurred_at <= i.published_at < cov.incident.occurred_at + FIRST_HOURS],
+        cov.incident, by="hour", start=cov.incident.occurred_at, end=cov.incident.occurred_at + FIRST_HOURS)
+    charts: dict[str, Any] = {
+        "timeline_by_language": timeline_chart(cov, dimension="language"),
+        "first_hours_by_language": timeline_chart(
+            cov, dimension="language", timeline=first_hours,
+            title=f"First {int(FIRST_HOURS.total_seconds() // 3600)} hours after the incident, per hour"),
+        "outlets": outlets_chart(cov)}
     gaps = collection_chart(cov)
     if gaps is not None:
         charts["collection_gaps"] = gaps
     return ReportSection(
         key="coverage", title="Coverage over time", summary=summary, notes=notes,
-        tables={"timeline": cov.timeline.as_rows(), "timeline_by_language": cov.timeline.as_rows("language"),
+        tables={"timeline": cov.timeline.as_rows(),
+                "timeline_by_language": [r for r in cov.timeline.as_rows("language") if r["n"]],
                 "outlets": cov.outlets, "languages": cov.languages, "countries": cov.countries,
                 "waves": waves, "articles": articles, "near_misses": near,
                 "collection_gaps": data["collection_gaps"]},

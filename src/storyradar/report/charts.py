@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import altair as alt
 
-from ..coverage import Coverage
+from ..coverage import Coverage, Timeline
+from ..coverage.timeline import BIN_SIZES
 
 WIDTH = 760
 
@@ -15,9 +17,24 @@ def _data(rows: list[dict[str, Any]]) -> alt.Data:
     return alt.Data(values=rows)
 
 
-def timeline_chart(cov: Coverage, *, dimension: str = "language", top: int = 8) -> alt.Chart | alt.LayerChart:
-    """Articles per bin stacked by a dimension, with the incident, silence and waves marked."""
-    tl = cov.timeline
+def wall_clock(value: str | datetime, offset_min: int) -> str:
+    """A time as wall-clock time in the given offset, written as if UTC ("...Z").
+
+    Charts use UTC time units on these strings, so they show the incident's local time whatever
+    the viewer's own time zone is; the axis title names the offset.
+    """
+    when = datetime.fromisoformat(value) if isinstance(value, str) else value
+    local = when.astimezone(timezone(timedelta(minutes=offset_min)))
+    return local.replace(tzinfo=None).isoformat() + "Z"
+
+
+def timeline_chart(cov: Coverage, *, dimension: str = "language", top: int = 8, timeline: Timeline | None = None,
+                   title: str | None = None) -> alt.Chart | alt.LayerChart:
+    """Articles per bin stacked by a dimension, with the incident, silence and waves marked.
+
+    ``timeline`` overrides the coverage's own (e.g. an hourly view of the first days).
+    """
+    tl = timeline or cov.timeline
     rows = tl.as_rows(dimension)
     totals: dict[str, int] = {}
     for r in rows:
@@ -26,23 +43,34 @@ def timeline_chart(cov: Coverage, *, dimension: str = "language", top: int = 8) 
     for r in rows:
         if r[dimension] not in keep:
             r[dimension] = "other"
-    unit = {"day": "yearmonthdate", "hour": "yearmonthdatehours", "minute": "yearmonthdatehoursminutes"}[tl.by]
+    for r in rows:
+        r["bin"] = wall_clock(r["bin"], tl.tz_offset_min)
+    unit = {"day": "utcyearmonthdate", "hour": "utcyearmonthdatehours",
+            "minute": "utcyearmonthdatehoursminutes"}[tl.by]
     bars = alt.Chart(_data([r for r in rows if r["n"]])).mark_bar().encode(
-        x=alt.X(f"{unit}(bin):T", title=f"{tl.by} (UTC{tl.tz_offset_min / 60:+g}h)"),
+        x=alt.X(f"{unit}(bin):T", title=f"{tl.by} (local time of the incident, UTC{tl.tz_offset_min / 60:+g}h)",
+                scale=alt.Scale(type="utc")),
         y=alt.Y("sum(n):Q", title="articles"),
         color=alt.Color(f"{dimension}:N", title=dimension),
-        tooltip=[alt.Tooltip(f"{unit}(bin):T", title=tl.by), f"{dimension}:N", alt.Tooltip("sum(n):Q", title="articles")],
+        tooltip=[alt.Tooltip(f"{unit}(bin):T", title=tl.by, format="%Y-%m-%d %H:%M", formatType="utc"), f"{dimension}:N", alt.Tooltip("sum(n):Q", title="articles")],
     )
     marks = [{"when": cov.incident.occurred_at.isoformat(), "label": "incident"}]
+    lo, hi = (tl.bins[0], tl.bins[-1]) if tl.bins else (None, None)
     if cov.silence_day is not None:
         marks.append({"when": cov.silence_day.isoformat(), "label": "silence"})
     for k, wave in enumerate(cov.waves, 1):
         marks.append({"when": wave.start.isoformat(), "label": f"wave {k}: {wave.character}"})
-    rules = alt.Chart(_data(marks)).mark_rule(strokeDash=[4, 3], color="#555").encode(x="when:T")
-    labels = alt.Chart(_data(marks)).mark_text(align="left", dx=3, dy=-4, fontSize=10, color="#333").encode(
-        x="when:T", y=alt.value(8), text="label:N")
-    return alt.layer(bars, rules, labels).properties(width=WIDTH, height=260,
-                                                      title=f"Coverage per {tl.by}, by {dimension}")
+    if lo is not None:
+        marks = [m for m in marks if lo <= datetime.fromisoformat(m["when"]) <= hi + BIN_SIZES[tl.by]]
+    for m in marks:
+        m["when"] = wall_clock(m["when"], tl.tz_offset_min)
+    rules = alt.Chart(_data(marks)).mark_rule(strokeDash=[4, 3], color="#555").encode(
+        x=alt.X("when:T", scale=alt.Scale(type="utc")))
+    labels = alt.Chart(_data(marks)).mark_text(align="left", dx=3, dy=-4, fontSize=10, color="#333",
+                                               angle=0).encode(
+        x=alt.X("when:T", scale=alt.Scale(type="utc")), y=alt.value(8), text="label:N")
+    return alt.layer(bars, rules, labels).properties(
+        width=WIDTH, height=260, title=title or f"Coverage per {tl.by}, by {dimension}")
 
 
 def outlets_chart(cov: Coverage, *, top: int = 20) -> alt.Chart:

@@ -202,11 +202,54 @@ STORIES = [
     """CREATE TABLE IF NOT EXISTS story_df (term VARCHAR PRIMARY KEY, df BIGINT)""",
 ]
 
-ALL_TABLES = CORE + CLAIMS + EVIDENCE + OBSERVATIONS + STORIES + ASSERTIONS
+# --- gdelt (owned by storyradar.gdelt) -------------------------------------------------------
+GDELT = [
+    # GDELT's own timeline for an incident (DOC API timelinevol / timelinevolraw / ...), per bin
+    """CREATE TABLE IF NOT EXISTS gdelt_timelines (
+        incident_id VARCHAR NOT NULL,
+        query VARCHAR NOT NULL,
+        mode VARCHAR NOT NULL,
+        series VARCHAR NOT NULL,
+        bin_at TIMESTAMP NOT NULL,
+        value DOUBLE,
+        norm DOUBLE,
+        fetched_at TIMESTAMP,
+        PRIMARY KEY (incident_id, mode, series, bin_at)
+    )""",
+]
+
+# --- watch (owned by storyradar.watch) -------------------------------------------------------
+WATCH = [
+    """CREATE TABLE IF NOT EXISTS watch_sources (
+        incident_id VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        locator VARCHAR NOT NULL,
+        options JSON,
+        added_at TIMESTAMP,
+        PRIMARY KEY (incident_id, locator)
+    )""",
+    """CREATE TABLE IF NOT EXISTS watch_state (
+        incident_id VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        value JSON,
+        updated_at TIMESTAMP,
+        PRIMARY KEY (incident_id, key)
+    )""",
+    # one row per event reported in a digest: a restart never reports it again
+    """CREATE TABLE IF NOT EXISTS watch_digests (
+        incident_id VARCHAR NOT NULL,
+        event_key VARCHAR NOT NULL,
+        digest VARCHAR,
+        created_at TIMESTAMP,
+        PRIMARY KEY (incident_id, event_key)
+    )""",
+]
+
+ALL_TABLES = CORE + CLAIMS + EVIDENCE + OBSERVATIONS + STORIES + ASSERTIONS + GDELT + WATCH
 
 #: Tables written by Parquet export and read by import, in dependency order.
 EXPORT_TABLES = [
     "articles", "incidents", "matches", "match_overrides", "claims",
     "evidence", "custody_log", "evidence_links", "observations", "assertion_results",
-    "stories", "story_clusters", "story_df",
+    "stories", "story_clusters", "story_df", "gdelt_timelines",
 ]

@@ -65,8 +65,7 @@ def create_app(db_path: str, token: str | None = None, *, max_upload_bytes: int 
     )
     from .jobs import JobRunner
 
-    app.state.web = WebState(settings=settings, store=store or Store(db_path),
-                             jobs=JobRunner(settings.work_dir / "uploads"), owns_store=store is None)
+    app.state.web = WebState(settings, JobRunner(settings.work_dir / "uploads"), shared=store)
     app.add_middleware(SecurityMiddleware, settings=settings)
     app.add_middleware(BodyLimitMiddleware, limit=max_upload_bytes + 1024 * 1024)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
@@ -85,8 +84,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     web = app.state.web
     web.jobs.shutdown()
-    if web.owns_store:
-        web.store.close()
+    web.close()
 
 
 def _add_handlers(app: FastAPI) -> None:

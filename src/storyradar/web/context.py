@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -36,20 +37,54 @@ class WebSettings:
     actor: str = ""
 
 
-@dataclass(slots=True)
 class WebState:
-    """What every request handler reaches through ``request.app.state.web``."""
+    """What every request handler reaches through ``request.app.state.web``.
 
-    settings: WebSettings
-    store: Store
-    jobs: Any = None
-    owns_store: bool = True
-    verify_results: dict[str, dict[str, Any]] = field(default_factory=dict)  # incident id -> last verify
+    DuckDB refuses concurrent calls on one connection, and request handlers run on a thread pool
+    next to the background job thread, so each thread gets its own connection to the same database
+    (DuckDB shares one database instance per file within a process). A store handed in by the
+    caller, or an in-memory one, is shared instead and used under its own lock.
+    """
+
+    def __init__(self, settings: WebSettings, jobs: Any, shared: Store | None = None) -> None:
+        self.settings = settings
+        self.jobs = jobs
+        self.verify_results: dict[str, dict[str, Any]] = {}  # incident id -> last verify outcome
+        self._shared = shared if shared is not None else (
+            Store(settings.db_path) if settings.db_path == ":memory:" else None)
+        self._owns_shared = shared is None
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+        if self._shared is None:
+            self.store.article_count()  # open (and migrate) once now, so a bad path fails at start
+
+    @property
+    def store(self) -> Store:
+        """This thread's store connection."""
+        if self._shared is not None:
+            return self._shared
+        current = getattr(self._local, "store", None)
+        if current is None:
+            current = Store(self.settings.db_path)
+            self._local.store = current
+            with self._lock:
+                self._opened.append(current)
+        return current
 
     @property
     def secret(self) -> bytes:
         """The key that signs CSRF tokens and the login cookie (fresh for every server start)."""
         return self.settings.secret
+
+    def close(self) -> None:
+        """Close every connection this app opened."""
+        with self._lock:
+            for s in self._opened:
+                s.close()
+            self._opened.clear()
+        if self._shared is not None and self._owns_shared:
+            self._shared.close()
 
 
 def work_dir_for(db_path: str) -> Path:
@@ -66,9 +101,25 @@ def state(request: Request) -> WebState:
     return request.app.state.web
 
 
+class ThreadStore:
+    """Stands in for the store and forwards each use to the calling thread's own connection.
+
+    FastAPI may solve a dependency on one worker thread and run the endpoint on another; this
+    proxy makes the endpoint's calls land on the endpoint thread's connection either way.
+    """
+
+    __slots__ = ("_web",)
+
+    def __init__(self, web: WebState) -> None:
+        self._web = web
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._web.store, name)
+
+
 def store(request: Request) -> Store:
-    """The store behind the app (a FastAPI dependency)."""
-    return request.app.state.web.store
+    """The store behind the app (a FastAPI dependency; see :class:`ThreadStore`)."""
+    return ThreadStore(request.app.state.web)  # type: ignore[return-value]
 
 
 def _fmt_time(value: datetime | None, offset: int | None = None) -> str:

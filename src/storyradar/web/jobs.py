@@ -97,17 +97,21 @@ class JobRunner:
                 out.write(chunk)
         return target
 
-    def submit_ingest(self, store: Store, job_id: str, inputs: list[str], labels: list[str],
+    def submit_ingest(self, store: Callable[[], Store], job_id: str, inputs: list[str], labels: list[str],
                       options: dict[str, Any] | None = None) -> Job:
-        """Queue an ingest of ``inputs`` (files in the job folder, checked URLs); return the job."""
+        """Queue an ingest of ``inputs`` (files in the job folder, checked URLs); return the job.
+
+        ``store`` is called on the job thread to get that thread's connection.
+        """
         job = Job(id=job_id, kind="ingest", inputs=inputs, labels=labels)
         with self._lock:
             self.jobs[job.id] = job
         self._pool.submit(self._run_ingest, store, job, dict(options or {}))
         return job
 
-    def _run_ingest(self, store: Store, job: Job, options: dict[str, Any]) -> None:
+    def _run_ingest(self, get_store: Callable[[], Store], job: Job, options: dict[str, Any]) -> None:
         ingest = self._ingest
+        store = get_store()
         if ingest is None:
             from ..ingest import run_ingest as ingest
         job.status = "running"

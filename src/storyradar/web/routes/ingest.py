@@ -34,7 +34,7 @@ def _start(web: WebState, files: list[UploadFile], urls: str) -> dict[str, Any]:
         labels.append(upload.filename or path.name)
     inputs += checked
     labels += checked
-    return web.jobs.submit_ingest(web.store, job_id, inputs, labels).to_dict()
+    return web.jobs.submit_ingest(lambda: web.store, job_id, inputs, labels).to_dict()
 
 
 @router.get("/ingest", include_in_schema=False)
