@@ -81,3 +81,13 @@ def test_bad_bin_size_is_a_clear_error(store):
     incident = _build(store, {0: 2})
     with pytest.raises(Exception, match="--by must be one of"):
         build_timeline(matched_items(store, incident), incident, by="week")
+
+
+def test_wave_continues_on_a_lower_bar_than_it_starts(store):
+    # Peak 30 → a wave starts on a day with ≥ 3 articles and continues on days with ≥ 2, gaps ≤ 2 days.
+    incident = _build(store, {0: 30, 1: 5, 40: 8, 41: 2, 43: 2, 47: 2})
+    cov = analyse_coverage(store, incident)
+    assert len(cov.waves) == 1
+    wave = cov.waves[0]
+    assert (wave.start.date(), wave.end.date()) == ((T0 + timedelta(days=40)).date(), (T0 + timedelta(days=43)).date())
+    assert wave.articles == 12

@@ -2,100 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from .attribution import extract_statements, guess_language
+from .blame import accused, find_blame, normalise_actor, reciprocal
 from .figures import extract_figures
-from .lexicon import Lexicon, alternation, get_lexicon
+from .lexicon import Lexicon, get_lexicon
 from .records import Claim, Span, Speaker, Statement
 from .text import sentences
 
 KINDS = ("blame", "denial", "investigation", "finding", "figure", "statement")
-_NOT_ACTORS = {
-    "a", "an", "the", "this", "that", "it", "in", "on", "at", "one", "another", "its", "their", "his",
-    "her", "after", "before", "when", "while", "during", "but", "and", "second", "first", "new", "last",
-    "every", "each", "any", "no", "some", "such", "cruise", "ballistic", "guided", "heavy", "deadly",
-}
 _ACCUSE_STOP = {"of", "for", "over", "in", "в", "у", "о", "за", "vor", "o", "de", "d'", "that", "що", "что",
                 "dass", "że", "with"}
-_ADJ_SUFFIX = {
-    "uk": r"\w+(?:ськ|цьк|зьк)\w*", "ru": r"\w+(?:ск|цк)\w*", "pl": r"\w+(?:sk|ck)\w*",
-    "de": r"\w+isch\w*", "fr": r"\w+(?:ien|ienne|ais|aise|e)", "es": r"\w+(?:o|a|í)",
-}
-_CAP_NAME = r"[A-ZА-ЯІЇЄҐ][\w'’.-]*(?:[ -][A-ZА-ЯІЇЄҐ][\w'’.-]*){0,2}"
 
-
-@lru_cache(maxsize=32)
-def _blame_patterns(lex: Lexicon) -> list[re.Pattern[str]]:
-    weapons = alternation(lex.data.get("WEAPONS", [])).pattern.replace("(?<![\\w'’-])", "")
-    forces = alternation(lex.data.get("FORCES", [])).pattern.replace("(?<![\\w'’-])", "")
-    attacks = alternation(lex.data.get("ATTACK_VERBS", [])).pattern.replace("(?<![\\w'’-])", "")
-    mod = r"(?:(?:air[- ]defen[cs]e|anti-aircraft|cruise|ballistic|guided|artillery|military|army|\w+-\w+)\s+)?"
-    pats = []
-    if lex.lang in _ADJ_SUFFIX:
-        adj = _ADJ_SUFFIX[lex.lang]
-        pats.append(re.compile(rf"(?<!\w)(?P<actor>{adj})\s+{mod}(?:\w+\s+)?(?P<w>{weapons})", re.I))
-        pats.append(re.compile(rf"(?<!\w)(?P<w>{forces})\s+(?P<actor>{_CAP_NAME})", 0))
-        pats.append(re.compile(rf"(?<!\w)(?P<actor>{adj})\s+(?P<w>{forces})", re.I))
-    pats.append(re.compile(rf"(?<![\w'’])(?P<actor>{_CAP_NAME}?)(?:['’]s)?\s+{mod}(?P<w>{weapons})"))
-    pats.append(re.compile(rf"(?<![\w'’])(?P<actor>{_CAP_NAME})(?:['’]s)?\s+(?P<w>{forces})\s+{attacks}"))
-    pats.append(re.compile(
-        rf"(?P<w>{weapons})\s+(?:was\s+|were\s+)?(?:launched|fired|carried\s+out|dropped)\s+by\s+"
-        rf"(?:the\s+)?(?P<actor>{_CAP_NAME})"))
-    return pats
-
-
-def normalise_actor(actor: str, lex: Lexicon) -> str:
-    """An actor as a name: "Russian" -> "Russia", "російська" -> "Russia"; unknown ones as written."""
-    a = actor.strip(" ,.'’").removesuffix("'s").removesuffix("’s")
-    low = a.lower()
-    for stem, name in lex.data.get("ACTORS", {}).items():
-        if low.startswith(stem):
-            return name
-    return a[:1].upper() + a[1:]
-
-
-def find_blame(text: str, lex: Lexicon) -> tuple[str, str, Span] | None:
-    """The first responsibility phrase in text: (as written, normalised actor, span)."""
-    mis = lex.misfire_re.search(text) if lex.misfire_re else None
-    best = None
-    for pat in _blame_patterns(lex):
-        for m in pat.finditer(text):
-            words = (m.group("actor") or "").split()
-            while words and words[0].lower() in _NOT_ACTORS:
-                words = words[1:]
-            if not words:
-                continue
-            if best is None or m.start() < best[0].start():
-                best = (m, " ".join(words))
-            break
-    if best is not None:
-        m, actor = best
-        phrase = text[m.start():m.end()]
-        norm = normalise_actor(actor, lex)
-        if mis and mis.start() <= m.end() + 20 and mis.end() >= m.start():
-            norm += " (air defence / misfire)"
-        return phrase, norm, (m.start(), m.end())
-    if mis:
-        return mis.group(), "air defence / misfire", (mis.start(), mis.end())
-    return None
+__all__ = ["KINDS", "classify", "extract_claims", "find_blame", "normalise_actor"]
 
 
 def _accused(text: str, lex: Lexicon) -> tuple[str, str] | None:
-    """The object of an accusation: 'Norland of ...' -> Norland."""
-    words = []
-    for w in text.split()[:6]:
-        clean = w.strip(",.;:").lower()
-        if clean in _ACCUSE_STOP or clean in lex.words("COMPLEMENTIZERS"):
-            break
-        words.append(w.strip(",.;:"))
-        if w.endswith((",", ";", ":")):
-            break
-    if not words:
-        return None
-    raw = " ".join(words)
-    return raw, normalise_actor(raw, lex)
+    """The object of an accusation: 'Norland of ...' -> Norland (None for "each other")."""
+    return accused(text, lex, _ACCUSE_STOP)
 
 
 def classify(st: Statement, lex: Lexicon, sentence: str = "") -> tuple[str, str, str, list[str]]:
@@ -111,6 +34,8 @@ def classify(st: Statement, lex: Lexicon, sentence: str = "") -> tuple[str, str,
     if st.cue_class == "deny" or lex.denial_re.search(content):
         return "denial", "", "", hedges
     if st.cue_class == "accuse":
+        if reciprocal(content, lex):
+            return "statement", "", "", hedges
         acc = _accused(content, lex)
         if acc:
             return "blame", acc[0], acc[1], hedges

@@ -54,9 +54,8 @@ def coverage(
     table = Table(title=f"articles per {by} (UTC{cov.timeline.tz_offset_min / 60:+g}h)")
     table.add_column("bin")
     table.add_column("articles", justify="right")
-    for row in data["timeline"]["bins"]:
-        if row["n"] or by == "day":
-            table.add_row(row["bin"][:16], str(row["n"]))
+    for label, n in _collapse_zero_runs(data["timeline"]["bins"]):
+        table.add_row(label, str(n))
     console.print(table)
     for title, rows, key in (("by language", data["by_language"], "language"),
                              ("by outlet (top 15)", data["by_outlet"][:15], "outlet")):
@@ -70,6 +69,23 @@ def coverage(
     if data["collection_gaps"]:
         console.print(f"[yellow]collection gaps:[/] {len(data['collection_gaps'])} source-days collected below "
                       "a quarter of their usual volume (see the report)")
+
+
+def _collapse_zero_runs(bins: list[dict]) -> list[tuple[str, int]]:
+    """Rows for the table: one row per bin with articles, one row per run of empty bins."""
+    rows: list[tuple[str, int]] = []
+    run: list[str] = []
+    for row in bins:
+        if row["n"]:
+            if run:
+                rows.append((run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}", 0))
+                run = []
+            rows.append((row["bin"][:16], row["n"]))
+        else:
+            run.append(row["bin"][:16])
+    if run:
+        rows.append((run[0] if len(run) == 1 else f"{run[0]} … {run[-1]}", 0))
+    return rows
 
 
 def register(app: typer.Typer) -> None:

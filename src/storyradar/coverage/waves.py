@@ -30,8 +30,9 @@ class SilenceRule:
 @dataclass(slots=True, frozen=True)
 class WaveRule:
     """After silence, a *wave* starts on a day with at least max(``min_daily``, ``fraction`` × peak)
-    articles and lasts while such days follow with gaps of at most ``gap_days``; it counts when it
-    holds at least ``min_articles`` articles."""
+    articles and lasts while days with at least ``min_daily`` articles follow with gaps of at most
+    ``gap_days`` (a lower bar to stay in a wave than to start one); it counts when it holds at
+    least ``min_articles`` articles."""
 
     fraction: float = 0.1
     min_daily: int = 2
@@ -41,8 +42,8 @@ class WaveRule:
     def describe(self) -> str:
         """The rule in words, for reports."""
         return (f"a later wave starts after silence on a day with ≥ max({self.min_daily}, "
-                f"{self.fraction:g} × peak) articles, continues across gaps of ≤ {self.gap_days} days "
-                f"and needs ≥ {self.min_articles} articles in all")
+                f"{self.fraction:g} × peak) articles, continues while days with ≥ {self.min_daily} articles "
+                f"follow within {self.gap_days} days, and needs ≥ {self.min_articles} articles in all")
 
 
 @dataclass(slots=True)
@@ -97,7 +98,7 @@ def find_wave_spans(counts: list[int], peak: int, rule: WaveRule, start: int) ->
             first = last = k
             j = k + 1
             while j < len(counts) and j - last <= rule.gap_days + 1:
-                if counts[j] >= threshold:
+                if counts[j] >= rule.min_daily:
                     last = j
                 j += 1
             if sum(counts[first:last + 1]) >= rule.min_articles:

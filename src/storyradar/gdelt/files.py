@@ -60,6 +60,7 @@ class GkgRecord:
     names: list[str] = field(default_factory=list)
     tone: float | None = None
     translation: str = ""
+    title: str = ""  # <PAGE_TITLE> from the Extras field, when GDELT kept it
 
     @property
     def all_names(self) -> list[str]:
@@ -298,7 +299,7 @@ def parse_gkg(fields: list[str], *, path: str = "", line: int = 0) -> GkgRecord:
                      url=row["DocumentIdentifier"], themes=list(dict.fromkeys(themes)),
                      locations=_locations(row["Locations"], row["V2Locations"]), persons=persons,
                      organizations=orgs, names=_offset_names(row["AllNames"]), tone=tone,
-                     translation=row["TranslationInfo"])
+                     translation=row["TranslationInfo"], title=page_title(row["Extras"]))
 
 
 def parse_event(fields: list[str], *, path: str = "", line: int = 0) -> EventRecord:
@@ -367,3 +368,10 @@ def scan(gc: GdeltClient, entries: list[FileEntry], filt: GdeltFilter, report: S
         except GdeltError as exc:
             report.problems.append(str(exc))
             log.warning("%s", exc)
+
+
+def page_title(extras: str) -> str:
+    """The <PAGE_TITLE> GKG 2.1 keeps in its Extras field ('' when absent)."""
+    start = extras.find("<PAGE_TITLE>")
+    end = extras.find("</PAGE_TITLE>")
+    return extras[start + 12:end].strip() if 0 <= start < end else ""

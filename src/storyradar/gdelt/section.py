@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date
 from typing import Any
 
 from ..coverage.timeline import incident_tz
@@ -90,7 +90,7 @@ def section(store: Store, incident: Incident) -> ReportSection | None:
         summary.append(f"GDELT's busiest day for the query: {peak_theirs['day']} "
                        f"(value {peak_theirs['gdelt_value']:g}).")
     if peak_ours and peak_theirs and peak_ours["storyradar_articles"] and peak_theirs["gdelt_value"]:
-        delta = abs((_date(peak_ours["day"]) - _date(peak_theirs["day"])).days)
+        delta = abs((date.fromisoformat(peak_ours["day"]) - date.fromisoformat(peak_theirs["day"])).days)
         summary.append("The two busiest days coincide." if delta == 0
                        else f"The two busiest days are {delta} day(s) apart.")
     notes = ["GDELT counts what its own crawler saw for the query text; storyradar counts articles in this "
@@ -99,8 +99,3 @@ def section(store: Store, incident: Incident) -> ReportSection | None:
     return ReportSection(key="gdelt", title="GDELT's timeline beside storyradar's", summary=summary,
                          tables=tables, charts={"timelines": _chart(rows, main)}, notes=notes)
 
-
-def _date(day: str):
-    from datetime import date
-
-    return date.fromisoformat(day) + timedelta(0)

@@ -23,6 +23,12 @@ BUILTIN_ENTRY_POINTS = {
     "feed": "storyradar.ingest.feed",
     "urls": "storyradar.ingest.urls",
     "jsonl": "storyradar.ingest.jsonl",
+    "gdelt": "storyradar.ingest.gdelt",
+    "telegram": "storyradar.ingest.telegram",
+    "tgpreview": "storyradar.ingest.tgpreview",
+    "wikipedia": "storyradar.ingest.wikipedia",
+    "video": "storyradar.ingest.video",
+    "social": "storyradar.ingest.social",
 }
 
 

@@ -136,7 +136,22 @@ def _env() -> Environment:
     env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, default=str)
     env.filters["filesize"] = _filesize
     env.filters["safe_url"] = safe_url
+    env.filters["brief"] = brief
     return env
+
+
+def brief(details: Any, width: int = 70) -> str:
+    """A custody entry's details in one short line: scalars shown (cut), nested values elided."""
+    if not isinstance(details, dict):
+        return str(details)[:width]
+    parts = []
+    for key, value in details.items():
+        if isinstance(value, (dict, list)):
+            parts.append(f"{key}: {{…}}" if isinstance(value, dict) else f"{key}: [{len(value)}]")
+        elif value not in (None, ""):
+            text = str(value)
+            parts.append(f"{key}: {text[:width] + '…' if len(text) > width else text}")
+    return "; ".join(parts)
 
 
 def safe_url(value: str | None) -> str:

@@ -78,3 +78,9 @@ NUMBER_WORDS = {
     "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
     "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "hundert": 100, "dutzend": 12,
 }
+
+# -- responsibility phrases: agents, mutual accusations, words that are never actors --
+AGENT_MARKERS = ["durch", "von seiten", "seitens"]
+RECIPROCAL = ["einander", "sich gegenseitig", "gegenseitig"]
+NOT_ACTORS = ["rakete", "angriff", "explosion", "schwere", "tödlich", "massiv"]
+FINDING_PHRASES += ["sprechen für", "spricht für", "deuten auf", "deutet auf"]

@@ -156,3 +156,13 @@ NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a dozen": 12, "dozen": 12,
 }
+
+# -- responsibility phrases: agents, mutual accusations, words that are never actors --
+#: Words that hand a weapon or attack to its agent ("a strike ... by the X").
+AGENT_MARKERS = ["by", "carried out by", "launched by", "fired by"]
+#: Objects of an accusation that make it mutual, not a blame ("accused each other").
+RECIPROCAL = ["each", "one", "themselves"]
+#: Capitalised words that are never an actor in a responsibility phrase.
+NOT_ACTORS = ["missile", "rocket", "strike", "explosion", "blast", "attack", "breaking", "update", "live",
+              "exclusive", "watch", "video", "photos", "day", "night", "deadly", "massive", "another", "latest"]
+FINDING_PHRASES += ["is consistent with", "are consistent with", "was consistent with", "were consistent with"]

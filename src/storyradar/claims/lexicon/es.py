@@ -52,3 +52,9 @@ NUMBER_WORDS = {
     "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "treinta": 30,
     "cuarenta": 40, "cincuenta": 50, "cien": 100,
 }
+
+# -- responsibility phrases: agents, mutual accusations, words that are never actors --
+AGENT_MARKERS = ["por parte de", "por"]
+RECIPROCAL = ["mutuamente", "entre sí"]
+NOT_ACTORS = ["ataque", "misil", "explosión", "un", "una", "el", "la", "los", "las"]
+FINDING_PHRASES += ["son compatibles con", "es compatible con", "apuntan a"]

@@ -51,3 +51,9 @@ NUMBER_WORDS = {
     "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "trente": 30,
     "quarante": 40, "cinquante": 50, "cent": 100,
 }
+
+# -- responsibility phrases: agents, mutual accusations, words that are never actors --
+AGENT_MARKERS = ["par", "de la part de"]
+RECIPROCAL = ["mutuellement", "l'un l'autre", "réciproquement"]
+NOT_ACTORS = ["frappe", "missile", "explosion", "attaque", "un", "une", "le", "la", "les", "des", "du"]
+FINDING_PHRASES += ["correspondent à", "correspond à", "sont compatibles avec"]

@@ -81,3 +81,9 @@ NUMBER_WORDS = {
     "dwudziestu": 20, "trzydzieści": 30, "trzydziestu": 30, "czterdzieści": 40, "pięćdziesiąt": 50,
     "sto": 100,
 }
+
+# -- responsibility phrases: agents, mutual accusations, words that are never actors --
+AGENT_MARKERS = ["ze strony", "przez"]
+RECIPROCAL = ["się wzajemnie", "wzajemnie", "siebie nawzajem", "nawzajem"]
+NOT_ACTORS = ["rakiet", "atak", "do", "po", "w", "we", "na", "wojskow", "miejsk"]
+FINDING_PHRASES += ["stwierdziła", "stwierdził", "stwierdzili", "stwierdziło", "wskazują na", "wskazuje na"]

@@ -63,9 +63,10 @@ async def _form_dict(request: Request) -> dict[str, str]:
 def _form_error(request: Request, values: dict[str, str], mode: str, exc: StoryradarError,
                 original: str = "") -> Response:
     candidates = [asdict(p) for p in getattr(exc, "candidates", [])]
-    status = 409 if isinstance(exc, AmbiguousPlaceError) else 400
-    return render(request, "incident_form.html", status_code=status, values=values, mode=mode,
-                  candidates=candidates, error=str(exc), original=original)
+    ambiguous = isinstance(exc, AmbiguousPlaceError)
+    message = f"{exc.reason}: choose one below (or narrow it by country and admin1 code)" if ambiguous else str(exc)
+    return render(request, "incident_form.html", status_code=409 if ambiguous else 400, values=values, mode=mode,
+                  candidates=candidates, error=message, original=original)
 
 
 @router.post("/incidents", include_in_schema=False)
