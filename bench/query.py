@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from storyradar.coverage import analyse_coverage
-from storyradar.model import Incident, Place
+from storyradar.model import Incident, Match, MatchReason, Place
 from storyradar.store import Store
 
 T0 = datetime(2025, 3, 14, 9, 5, tzinfo=UTC)
@@ -38,13 +38,10 @@ def build(path: Path, n_articles: int, n_matched: int) -> Incident:
             """,
             [n_articles],
         )
-        con.execute(
-            """
-            INSERT INTO matches SELECT ?, printf('a%012d', i * 97), 0.9, 'about', '[]', now()
-            FROM range(?) t(i)
-            """,
-            [incident.id, n_matched],
-        )
+    store.replace_matches(incident.id, [
+        Match(incident.id, f"a{i * 97:012d}", 0.9, "about", [MatchReason("bench", "planted", 1.0)])
+        for i in range(n_matched)
+    ])
     store.close()
     return incident
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import build_planted
+from planted_corpus import build_planted
 from storyradar.cli import main
 from storyradar.store import Store
 

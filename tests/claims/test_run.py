@@ -82,9 +82,11 @@ def test_merge_blame_figures(store, incident):
     firsts = first_by_kind(merged)
     assert firsts["blame"]["target_norm"] == "Norland" and format_lag(firsts["blame"]["first_lag"]) == "+2h15m"
     blame = blame_summary(merged)
-    assert blame == [{"speaker": "Koval", "blamed": "Norland", "as_written": "Norland missile",
+    # "Koval" is the same person as "Ivan Koval" quoted in the same articles: one speaker
+    assert blame == [{"speaker": "Ivan Koval", "blamed": "Norland", "as_written": "Norland missile",
                       "first_at": T0 + timedelta(hours=2, minutes=15), "first_lag": "+2h15m",
-                      "first_outlet": "north-news.example", "claims": 1, "outlets": 2, "hedged": False}]
+                      "first_outlet": "north-news.example", "claims": 1, "outlets": 2, "hedged": False,
+                      "forms": "Norland missile"}]
     figs = figure_rows(rows)
     killed = [(f["source"], f["figure"], f["change"]) for f in figs if f["kind"] == "killed"]
     assert killed == [("emergency services", "≥12 killed", "first"), ("emergency services", "16 killed", "up from 12"),

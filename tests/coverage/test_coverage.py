@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import PLAN, T0  # noqa: E402
-from conftest import build_planted as _build
+from planted_corpus import PLAN, T0  # noqa: E402
+from planted_corpus import build_planted as _build
 from storyradar.coverage import SilenceRule, WaveRule, analyse_coverage, build_timeline, matched_items
 
 

@@ -154,11 +154,11 @@ def test_builtins_are_registered(registry_snapshot):
 
 
 def test_missing_dependency_fails_at_registration(registry_snapshot):
-    with pytest.raises(IngestError, match=r"source 'gdelt' needs the package 'surely_absent_pkg_4711'") as info:
-        source("gdelt", "GDELT", detect=lambda loc: False, requires=("surely_absent_pkg_4711",))(
+    with pytest.raises(IngestError, match=r"source 'fictional-archive' needs the package 'surely_absent_pkg_4711'") as info:
+        source("fictional-archive", "Test", detect=lambda loc: False, requires=("surely_absent_pkg_4711",))(
             lambda loc, opts: iter(()))
     assert "pip install surely_absent_pkg_4711" in str(info.value)
-    assert "gdelt" not in SOURCES
+    assert "fictional-archive" not in SOURCES
 
 
 def test_external_entry_point_registers_like_builtins(registry_snapshot, tmp_path, monkeypatch, store):

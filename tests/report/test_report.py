@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
-from conftest import build_planted
+from planted_corpus import build_planted
 from storyradar.model import Article, Match, MatchReason
 from storyradar.report import build_report
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from markupsafe import escape
 
-from conftest import INCIDENT, PAYLOADS, Canned  # noqa: E402 - tests/web/conftest.py
+from planted_corpus import INCIDENT, PAYLOADS, Canned  # noqa: E402 - tests/web/conftest.py
 from storyradar.store import Store
 
 
@@ -81,6 +81,20 @@ def test_decision_by_hand_is_recorded_and_respected(client, web_db):
     assert [a["id"] for a in again["items"]] == [first["id"]]
 
 
+def test_match_run_keeps_decisions(client):
+    target = client.get(f"/api/incidents/{INCIDENT}/articles", params={"q": "Witness 2"}).json()["items"][0]
+    client.post(f"/api/incidents/{INCIDENT}/articles/{target['id']}/decision",
+                json={"decision": "exclude", "by": "Ana", "why": "duplicate wire copy"}, headers=hdr(client))
+    run = client.post(f"/api/incidents/{INCIDENT}/match", headers=hdr(client))
+    assert run.status_code == 200, run.text
+    summary = run.json()
+    assert summary["incident"] == INCIDENT and summary["about"] + summary["passing"] > 20
+    excluded = client.get(f"/api/incidents/{INCIDENT}/articles", params={"relation": "excluded"}).json()
+    assert [a["id"] for a in excluded["items"]] == [target["id"]]
+    page = client.get(f"/incidents/{INCIDENT}")
+    assert "Run match again" in page.text
+
+
 def test_create_incident_with_ambiguous_place_then_pick_one(client):
     fields = {"name": "second", "when": "2025-05-01T08:00+03:00", "place": "Kostyantynivka"}
     amb = client.post("/api/incidents", json=fields, headers=hdr(client))
@@ -145,7 +159,7 @@ def test_pages_escape_untrusted_fields(client):
 
 
 def test_host_check_without_token(web_db, tmp_path):
-    from conftest import TestClient  # noqa: F811
+    from planted_corpus import TestClient  # noqa: F811
     from storyradar.web import create_app
 
     app = create_app(str(web_db), vault=str(tmp_path / "v"))
@@ -154,7 +168,7 @@ def test_host_check_without_token(web_db, tmp_path):
 
 
 def test_token_mode(web_db, tmp_path):
-    from conftest import TestClient  # noqa: F811
+    from planted_corpus import TestClient  # noqa: F811
     from storyradar.errors import StoryradarError
     from storyradar.web import create_app
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import INCIDENT, PAYLOADS  # noqa: E402 - tests/web/conftest.py
+from planted_corpus import INCIDENT, PAYLOADS  # noqa: E402 - tests/web/conftest.py
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .lexicon import POSTPOSED, Lexicon, get_lexicon
+from .lexicon import POSTPOSED, Lexicon, alternation, get_lexicon
 from .records import Span, Speaker, Statement
 from .speakers import RELATIVE, normalise_speaker
 from .text import dash_quotes, inside, quotes, sentence_stop, sentences, strip_span, tokens
@@ -35,13 +35,17 @@ ADVERBS = {
 FORWARD_STOP = {
     "in", "on", "at", "during", "after", "before", "to", "from", "via", "when", "while", "as", "who",
     "which", "that", "adding", "citing", "according", "told", "speaking", "referring", "and",
-    "у", "в", "на", "під", "після", "до", "під час", "який", "яка", "які", "що", "во", "по",
+    "у", "в", "на", "під", "після", "до", "під час", "який", "яка", "які", "що", "во",
     "который", "которая", "которые", "что", "w", "na", "po", "podczas", "który", "która", "którzy",
     "im", "bei", "nach", "während", "auf", "gegenüber", "der", "die", "dem", "lors", "dans", "en",
-    "durante", "qui", "quien", "que",
+    "durante", "qui", "quien", "que", "mit",
 }
 _NON_SPEAKER = {"is", "was", "were", "be", "been", "are", "it's", "there", "this", "those", "these", "to",
                 "not", "no", "it", "also", "has", "have", "had", "will", "would", "can", "could"}
+
+
+def _cap_word(word: str) -> bool:
+    return word[:1].isupper()
 
 
 def guess_language(text: str) -> str:
@@ -62,6 +66,11 @@ def guess_language(text: str) -> str:
     return "en"
 
 
+#: ", які оприлюднила X," / ", которые привела X," / ", które podała X,": the source after a relative verb.
+_RELATIVE_SOURCE = re.compile(
+    r"(?:\s+\S+){0,2}?,\s+(?:які|яку|котрі|которые|которую|które|którą|que|qui)\s+\S+\s+", re.I)
+
+
 class _Extractor:
     """One pass over one text: quotes first, then dash quotes, then indirect speech per sentence."""
 
@@ -75,6 +84,9 @@ class _Extractor:
         self.roles = lex.words("ROLES") | lex.words("INSTITUTIONS") | lex.words("PRONOUNS")
         self.dets = lex.words("DETERMINERS")
         self.comp = lex.words("COMPLEMENTIZERS")
+        nouns = alternation(lex.data.get("DATA_NOUNS", [])).pattern
+        self.lex_data_source = re.compile(rf"(?:\S+\s+){{0,3}}?{nouns}(?:\s+\S+)?\s+(?:from|of|by|de|del|des|du|d'|d’|von|der|des)\s+",
+                                          re.I)
 
     # -- helpers ---------------------------------------------------------------------------
     def _take(self, *spans: Span | None) -> None:
@@ -109,7 +121,7 @@ class _Extractor:
                            kind=prev.kind)
         return sp
 
-    def _valid_speaker(self, span: Span | None) -> bool:
+    def _valid_speaker(self, span: Span | None, *, loose: bool = False) -> bool:
         if not span or span[1] <= span[0]:
             return False
         words = self.text[span[0]:span[1]].split()
@@ -122,7 +134,7 @@ class _Extractor:
             return False
         if any(w[:1].isupper() for w in words) or any(w in self.roles or w in RELATIVE for w in low):
             return True
-        return len(words) <= 4
+        return len(words) <= (6 if loose else 4)
 
     def _backward(self, lo: int, cue_start: int) -> Span | None:
         toks = tokens(self.text, lo, cue_start)
@@ -302,21 +314,40 @@ class _Extractor:
             return
         before = text[ss:cs].strip()
         if len(before.split()) <= 2 and not before.endswith(","):
-            comma = text.find(",", ce, se)
-            if comma >= 0 and len(text[ce:comma].split()) <= MAX_SPEAKER_TOKENS:
-                speaker = strip_span(text, ce, comma)
+            rel = _RELATIVE_SOURCE.match(text, ce, se)  # "За даними, які оприлюднила X, ..."
+            start = rel.end() if rel else ce
+            comma = text.find(",", start, se)
+            if comma >= 0 and len(text[start:comma].split()) <= MAX_SPEAKER_TOKENS:
+                speaker = self._source_of(strip_span(text, start, comma), word)
                 content = self._content_after(comma + 1, se)
             else:
                 speaker = self._np_after(ce, se)
                 content = self._content_after(speaker[1], se) if speaker else (0, 0)
-            if self._valid_speaker(speaker) and content[1] > content[0]:
+            if self._valid_speaker(speaker, loose=True) and content[1] > content[0]:
                 self._emit(speaker, cue, content, "according")
             return
         if before.endswith(","):
-            speaker = self._forward(ce, se)
+            rest = self._content_after(ce, se)
+            m = self.lex_data_source.match(text, rest[0], rest[1])
+            speaker = strip_span(text, m.end(), rest[1]) if m else self._source_of(self._forward(ce, se), word)
             content = strip_span(text, ss, ss + len(text[ss:cs].rstrip()) - 1)
-            if self._valid_speaker(speaker):
+            if self._valid_speaker(speaker, loose=True):
                 self._emit(speaker, cue, content, "according")
+
+    def _source_of(self, span: Span | None, cue_word: str) -> Span | None:
+        """The source inside "preliminary figures from X" / "un bilan provisoire de X"; "X mitteilte" -> X."""
+        if not span:
+            return span
+        m = self.lex_data_source.match(self.text, span[0], span[1])
+        if m and m.end() < span[1]:
+            span = strip_span(self.text, m.end(), span[1])
+        if cue_word == "wie":  # German "Wie der Katastrophenschutz mitteilte, ...": drop the trailing verb
+            toks = tokens(self.text, *span)
+            if len(toks) >= 2 and self.text[toks[-1][0]].islower():
+                span = (span[0], toks[-2][1])
+            else:
+                return None
+        return span
 
     def _np_after(self, a: int, se: int) -> Span | None:
         """A short noun phrase after a preposition when no comma closes it ("laut der Polizei wurden")."""
@@ -357,11 +388,30 @@ class _Extractor:
             return None
         return strip_span(self.text, picked[0][0], picked[-1][1])
 
+    def _appositive(self, ss: int, cs: int, before: str) -> Span | None:
+        """A sentence-opening "Name, role," (or "role, Name,") before the cue, as one speaker span."""
+        if not before.endswith(",") or before.count(",") != 2:
+            return None
+        first, second = (p.strip() for p in before[:-1].split(",", 1))
+        if not first or not second or len(first.split()) > 4 or len(second.split()) > 9:
+            return None
+        names = [p for p in (first, second) if all(_cap_word(w) for w in p.split())]
+        if not names or any(c in before for c in "“”„«»\""):
+            return None
+        return strip_span(self.text, ss, ss + len(before), " ,;:")
+
     def _verb(self, ss: int, se: int, cs: int, ce: int) -> None:
         text = self.text
         cue = (cs, ce)
         before = text[ss:cs].rstrip()
         after_words = text[ce:se].split()
+        # "Elena Sauer, head of the mission, called for ..." / "Son porte-parole, Arkadi Ternov, a affirmé que"
+        appos = self._appositive(ss, cs, before)
+        if appos and len(after_words) >= 3:
+            content = self._content_after(ce, se)
+            if content[1] - content[0] >= 3:
+                self._emit(appos, cue, content, "indirect")
+                return
         # "..., said X." / "..., — заявив X."
         if before.endswith((",", "—", "–", ", -")) and len(before.split()) >= 3:
             comma = ss + len(before.rstrip(" —–-").rstrip())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from .lexicon import Lexicon, alternation
@@ -25,7 +26,7 @@ FUNCTION_WORDS = {
 }
 #: Adjective shapes that can name an actor, per language ("норландської", "estowische", "norlandaise").
 ADJ_SUFFIX = {
-    "uk": r"\w+(?:ськ|цьк|зьк)\w*", "ru": r"\w+(?:ск|цк)\w*", "pl": r"\w+(?:sk|ck)\w*",
+    "uk": r"\w+(?:ськ|цьк|зьк)\w*", "ru": r"\w+(?:ск|цк)\w*", "pl": r"\w+(?:sk|ck|dzk)\w*",
     "de": r"\w+isch\w*", "fr": r"\w+(?:ien|ienne|iens|iennes|ais|aise|aises|ois|oise)",
     "es": r"\w+(?:io|ia|ano|ana|és|esa|í)",
 }
@@ -46,21 +47,24 @@ def blame_patterns(lex: Lexicon) -> list[tuple[str, re.Pattern[str]]]:
     agents = alternation(lex.data.get("AGENT_MARKERS", [])).pattern
     det = alternation(lex.data.get("DETERMINERS", [])).pattern
     adj = ADJ_SUFFIX.get(lex.lang)
-    post_adj = rf"(?:\s+(?-i:[^\W\d{UPPER}])\w*(?<=\w{{3}}))?" if lex.lang in ("fr", "es") else ""
+    post_adj = rf"(?:\s+(?-i:(?=[^\W\d{UPPER}]){ADJ_SUFFIX[lex.lang]})(?!\w))?" if lex.lang in ("fr", "es") else ""
     actor_np = rf"(?:{det}\s+|l['’])?(?P<actor>(?-i:{CAP_NAME}){post_adj})"
     pats: list[tuple[str, re.Pattern[str]]] = []
     # "a strike on civilians by the Estovian Federation", "удар ... з боку Естовської Федерації"
     pats.append(("agent", re.compile(
-        rf"(?P<w>{weapons})(?:[\s,]+[^\s.!?;:]+){{0,8}}?\s+{agents}\s+{actor_np}", re.I)))
-    if adj:
+        rf"(?P<w>{weapons})(?:[\s,]+[^\s.!?;:]+){{0,8}}?\s+(?P<agent>{agents}\s+{actor_np})", re.I)))
+    if adj and lex.lang not in ("fr", "es"):  # Romance adjectives follow their noun
         pats.append(("adj-weapon", re.compile(rf"(?<!\w)(?P<actor>{adj})\s+{_MOD}(?:\w+\s+)?(?P<w>{weapons})", re.I)))
         pats.append(("adj-misfire", re.compile(rf"(?<!\w)(?P<actor>{adj})\s+(?P<w>{misfire})", re.I)))
-        pats.append(("misfire-adj", re.compile(rf"(?P<w>{misfire})\s+(?P<actor>{adj})(?!\w)", re.I)))
         pats.append(("forces-name", re.compile(rf"(?<!\w)(?P<w>{forces})\s+(?P<actor>{CAP_NAME})")))
         pats.append(("adj-forces", re.compile(rf"(?<!\w)(?P<actor>{adj})\s+(?P<w>{forces})", re.I)))
+    if adj:
+        pats.append(("misfire-adj", re.compile(rf"(?P<w>{misfire})\s+(?P<actor>{adj})(?!\w)", re.I)))
+        pats.append(("weapon-adj", re.compile(rf"(?P<w>{weapons})\s+(?P<actor>{adj})(?!\w)", re.I)))
     if lex.lang in ("de", "pl"):  # genitive agent: "Raketenangriff der Estowischen Föderation", "atak rakietowy Federacji"
         pats.append(("genitive", re.compile(
-            rf"(?P<w>{weapons}|{misfire})(?:\s+(?-i:[a-ząćęłńóśźż]\w*))?\s+(?:(?:der|des)\s+)?(?P<actor>(?-i:{CAP_NAME}))",
+            rf"(?P<w>{weapons}|{misfire})(?:\s+\w+(?:owy|owa|owe|owego|owej|owym))?\s+(?:(?:der|des)\s+)?"
+            rf"(?P<actor>(?-i:{CAP_NAME}))",
             re.I)))
     # "a misfired Norland air-defence missile", "defensa antiaérea de Norlandia"
     pats.append(("misfire-of", re.compile(rf"(?P<w>{misfire})\s+(?:of|de|von|z)\s+{actor_np}", re.I)))
@@ -88,11 +92,12 @@ def clean_actor(raw: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
-def actor_ok(actor: str, start: int, text: str, lex: Lexicon, *, strict: bool) -> bool:
+def actor_ok(actor: str, start: int, text: str, lex: Lexicon, *, strict: bool, opens: bool = True) -> bool:
     """True when ``actor`` can name a state, force, body or group (not an adjective or a function word).
 
     ``strict`` (a capitalised word right before a weapon) also refuses a lone word opening a sentence
-    or headline unless the lexicon knows it as an actor ("Missile strike hits …", "Ракетний удар …").
+    or headline unless the lexicon knows it as an actor ("Missile strike hits …", "Ракетний удар …");
+    ``opens`` says whether the start of ``text`` opens a sentence.
     """
     words = actor.split()
     if not words:
@@ -105,7 +110,8 @@ def actor_ok(actor: str, start: int, text: str, lex: Lexicon, *, strict: bool) -
     if any(w.lower() in weapons for w in words):
         return False
     known = any(first.startswith(stem) for stem in lex.data.get("ACTORS", {}))
-    return not (strict and not known and len(words) == 1 and _SENT_START.search(text[max(0, start - 3):start]))
+    at_start = bool(_SENT_START.search(text[max(0, start - 3):start])) if (start or opens) else False
+    return not (strict and not known and len(words) == 1 and at_start)
 
 
 def normalise_actor(actor: str, lex: Lexicon) -> str:
@@ -121,35 +127,42 @@ def normalise_actor(actor: str, lex: Lexicon) -> str:
 def actor_key(actor: str) -> str:
     """A script- and inflection-blind key for grouping actors across languages.
 
-    Each word is transliterated (unidecode), w→v, and cut to its first five letters; words are sorted.
-    "Естовської Федерації", "the Estovian Federation" and "Federacji Estowskiej" share a key.
+    Each word is transliterated (unidecode), w→v, and cut to its first six letters; words are sorted.
+    "Естовської Федерації" -> "estovs federa", "Federacji Estowskiej" -> "estovs federa".
     """
     words = []
-    for w in re.findall(r"\w+", unidecode(actor).lower()):
+    for w in re.findall(r"\w+", re.sub(r"['’]", "", unidecode(actor).lower())):
         if w in FUNCTION_WORDS or len(w) < 3:
             continue
         w = w.replace("w", "v").replace("ph", "f")
-        words.append(w[:5])
+        words.append(w[:6])
     return " ".join(sorted(words))
 
 
 def same_actor(a: str, b: str) -> bool:
-    """True when two actor keys name the same actor (each five-letter stem equal but for one letter)."""
+    """True when two actor keys name the same actor: as many words, each pair alike (rapidfuzz ratio ≥ 80).
+
+    "respub" (Республіки) matches "republ" (Republic), "federa" matches "födera"; "merlan" and "valdor"
+    do not. Close real names can collide ("estoni" / "estovi"): the key groups forms, it never replaces them.
+    """
     ka, kb = a.split(), b.split()
     if not ka or len(ka) != len(kb):
         return False
-    return all(sum(x != y for x, y in zip(p, q, strict=False)) + abs(len(p) - len(q)) <= 1 for p, q in zip(ka, kb, strict=True))
+    return all(fuzz.ratio(p, q) >= 80 for p, q in zip(ka, kb, strict=True))
 
 
-def find_blame(text: str, lex: Lexicon) -> tuple[str, str, Span] | None:
-    """The first responsibility phrase in text: (as written, normalised actor, span)."""
+def find_blame(text: str, lex: Lexicon, *, opens: bool = True) -> tuple[str, str, Span] | None:
+    """The first responsibility phrase in text: (as written, normalised actor, span).
+
+    ``opens`` is False when ``text`` is the middle of a sentence (the content of "X said that …").
+    """
     mis = lex.misfire_re.search(text) if lex.misfire_re else None
     best: tuple[re.Match[str], str] | None = None
     for name, pat in blame_patterns(lex):
         strict = name in ("name-weapon", "name-forces")
         for m in pat.finditer(text):
             actor = clean_actor(m.group("actor") or "", lex)
-            if not actor_ok(actor, m.start("actor"), text, lex, strict=strict):
+            if not actor_ok(actor, m.start("actor"), text, lex, strict=strict, opens=opens):
                 continue
             if best is None or m.start() < best[0].start():
                 best = (m, actor)
@@ -159,7 +172,8 @@ def find_blame(text: str, lex: Lexicon) -> tuple[str, str, Span] | None:
         norm = normalise_actor(actor, lex)
         if mis and mis.start() <= m.end() + 20 and mis.end() >= m.start() - 40:
             norm += " (air defence / misfire)"
-        return text[m.start():m.end()], norm, (m.start(), m.end())
+        a = m.start("agent") if "agent" in m.re.groupindex else m.start()
+        return text[a:m.end()], norm, (a, m.end())
     if mis:
         return mis.group(), "air defence / misfire", (mis.start(), mis.end())
     return None

@@ -39,7 +39,7 @@ def classify(st: Statement, lex: Lexicon, sentence: str = "") -> tuple[str, str,
         acc = _accused(content, lex)
         if acc:
             return "blame", acc[0], acc[1], hedges
-    blame = find_blame(content, lex)
+    blame = find_blame(content, lex, opens=st.style not in ("indirect", "according"))
     if blame:
         return "blame", blame[0], blame[1], hedges
     if (st.cue_class == "call" or st.cue_class != "none") and lex.call_re.search(sentence or content):

@@ -10,6 +10,10 @@ from .records import Speaker
 _POSSESSIVE = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _OF = re.compile(r"^(.+)\s+(?:of|von|des|der|de|du|del)\s+(?:the\s+)?(.+)$", re.IGNORECASE)
 _TRIM = " \t\n,;:.—–-\"“”„«»'‘’()"
+#: Roles that only a person holds: after an institution word they introduce a name ("Ministry spokesman X").
+PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "chair", "head", "minister", "representative",
+                "речник", "речниця", "представник", "представниця", "представитель", "rzecznik", "rzeczniczka",
+                "sprecher", "sprecherin", "porte-parole", "portavoz", "голова", "глава", "chief", "director"}
 RELATIVE = {"who", "which", "який", "яка", "які", "который", "которая", "которые", "der", "die",
             "który", "która", "którzy", "qui", "quien"}
 
@@ -55,8 +59,21 @@ def normalise_speaker(raw: str, lex: Lexicon) -> Speaker:
         words = joined.split()
     roles = lex.words("ROLES")
     institutions = lex.words("INSTITUTIONS")
-    if any(_is_institution(w, institutions) for w in words) and not _has_person(words, roles):
-        name = joined
+    head, _, tail = joined.partition(",")
+    head_words = head.split()
+    if tail.strip(_TRIM) and 2 <= len(head_words) <= 3 and all(_cap(w) and w.strip(_TRIM).isalpha() for w in head_words) \
+            and not any(_is_institution(w, institutions) or _is_role(w, roles) for w in head_words):
+        # "Elena Sauer, head of the Civil Monitoring Mission": a name, then who she is
+        return Speaker(raw=raw, name=head.strip(_TRIM), role=_drop_dets(tail.strip(_TRIM), dets),
+                       affiliation=affiliation, kind="person")
+    trailing = _trailing_name(words, roles, institutions)
+    if trailing and "," not in joined:
+        # "Rzecznik ministerstwa Arkadij Ternow", "голова комісії Томас Бреннер": role words, then a name
+        return Speaker(raw=raw, name=" ".join(words[-trailing:]), role=" ".join(words[:-trailing]),
+                       affiliation=affiliation, kind="person")
+    first_inst = _is_institution(words[0], institutions) and not _is_role(words[0], roles)
+    if first_inst or (any(_is_institution(w, institutions) for w in words) and not _has_person(words, roles, institutions)):
+        name = " ".join(_drop_dets(text, dets).split()) if affiliation else joined
         om = _OF.match(joined)
         if om and _cap(om.group(2)) and om.group(2).split()[0].lower() not in institutions:
             affiliation = affiliation or om.group(2)
@@ -75,6 +92,9 @@ def normalise_speaker(raw: str, lex: Lexicon) -> Speaker:
     for i, w in enumerate(words):
         if _is_role(w, roles):
             last_role = i
+    if last_role < 0 and len(words) >= 3 and not _cap(words[0]) and all(_cap(w) for w in words[1:]) \
+            and len(words) <= 4:
+        last_role = 0  # "мерка Оксана Ліс": a lower-case title the lexicon does not know, then a name
     name_words = words[last_role + 1:]
     role_words = words[:last_role + 1]
     if name_words and all(_cap(w) for w in name_words) and len(name_words) <= 4:
@@ -101,13 +121,32 @@ def _is_institution(word: str, institutions: set[str]) -> bool:
     return len(w) > 5 and any(len(i) >= 6 and w.startswith(i[:-1]) for i in institutions)
 
 
-def _has_person(words: list[str], roles: set[str]) -> bool:
+def _trailing_name(words: list[str], roles: set[str], institutions: set[str]) -> int:
+    """How many capitalised words end the phrase as a person's name after a leading role word (0: none)."""
+    if len(words) < 3 or not any(_is_role(w, roles) for w in words[:-2]):
+        return 0
+    if _is_institution(words[0], institutions) and not _is_role(words[0], roles) and (
+            words[-3].lower().strip(_TRIM) not in PERSON_ROLES):
+        return 0  # "Міністерство оборони Естовської Федерації": an institution and its country
+    n = 0
+    for w in reversed(words[1:]):
+        if not _cap(w) or _is_role(w, roles) or _is_institution(w, institutions) or not w.strip(_TRIM).isalpha():
+            break
+        n += 1
+        if n == 2:
+            break
+    if n < 2 or n == len(words) - 1 and all(_cap(w) for w in words):
+        return 0
+    return n
+
+
+def _has_person(words: list[str], roles: set[str], lex_institutions: frozenset[str] | set[str] = frozenset()) -> bool:
     """A role word followed by capitalised words at the end: "Defence Minister Olena Shevchenko"."""
     if len(words) < 3:
         return False
     tail = words[-2:]
     return all(_cap(w) for w in tail) and _is_role(words[-3], roles) and not any(
-        _is_role(w, roles) for w in tail)
+        _is_role(w, roles) or _is_institution(w, lex_institutions) for w in tail)
 
 
 def _all_roles(part: str, roles: set[str]) -> bool:

@@ -14,7 +14,12 @@ MAX_QUOTE = 2000  # longest quotation looked for, in characters
 MAX_CANDIDATES = 12  # closing marks tried per opening mark (keeps odd text linear)
 MAX_SENTENCE = 1500  # sentences longer than this are cut (text with no sentence breaks)
 
-_BOUNDARY = re.compile(r"[.!?…]+[”\"»’')\]]*(?=\s)|\n")
+_LOWER = "a-zß-öø-ÿąćęłńóśźżа-яёіїєґ"
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻА-ЯЁІЇЄҐ"
+#: A sentence end: punctuation before whitespace, or glued to the next sentence ("injured.The …",
+#: paragraphs joined without a space) when a lower-case word ends and a capital or an opening quote follows.
+_BOUNDARY = re.compile(
+    rf"[.!?…]+[”\"»’')\]]*(?=\s)|(?<=[{_LOWER}]{{2}})[.!?…]+[”\"»’')\]]*(?=[“„«\"{_UPPER}])|\n")
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "u.s", "u.n", "jr", "sr",
     "prof", "no", "vs", "etc", "inc", "corp", "sgt", "capt", "maj", "adm", "ft", "mt", "jan", "feb",

@@ -21,7 +21,8 @@ app = typer.Typer(
 #: Each module below exposes ``register(app)``; order is the order in ``--help``.
 COMMAND_MODULES = (
     "ingest", "incident", "match", "coverage", "report", "demo",
-    "claims", "evidence", "verify", "correlate", "check", "compare", "store", "serve",
+    "claims", "evidence", "verify", "correlate", "check", "compare", "store", "serve", "origins",
+    "scale", "gdelt", "watch",
 )
 
 for _name in COMMAND_MODULES:

@@ -105,7 +105,7 @@ def analyse_coverage(
     """Analyse how an incident was covered, from its stored matches (run ``match`` first)."""
     silence = silence or SilenceRule()
     waves = waves or WaveRule()
-    items = matched_items(store, incident, with_text=True)
+    items = matched_items(store, incident)
     dated = [i for i in items if i.published_at is not None]
     # Silence after the last article is real only up to the end of what was collected.
     collected_until = _collection_end(store, incident)

@@ -31,7 +31,7 @@ class CoverageItem:
     dup_group: str
     source_kind: str
     collection_source: str
-    text: str = ""
+    text: str = ""  # the lead (first 1,500 characters), or the full text when asked for
 
     @property
     def story_key(self) -> str:
@@ -40,39 +40,41 @@ class CoverageItem:
 
 
 _MATCHED_SQL = """
-WITH chosen AS (
-    SELECT m.article_id, m.score,
-           CASE WHEN o.decision = 'include' AND m.relation NOT IN ('about', 'passing') THEN 'about'
-                ELSE m.relation END AS relation
-    FROM matches m
-    LEFT JOIN match_overrides o ON o.incident_id = m.incident_id AND o.article_id = m.article_id
-    WHERE m.incident_id = ?
-      AND ((m.relation IN ('about', 'passing') AND coalesce(o.decision, '') <> 'exclude')
-           OR o.decision = 'include')
-)
-SELECT a.id, a.url, a.title, a.outlet, a.language, a.country, a.published_at,
-       a.published_offset_min, a.date_source, c.relation, c.score, a.dup_group, a.source_kind,
-       a.collection_source {text_col}
-FROM chosen c JOIN articles a ON a.id = c.article_id
-ORDER BY a.published_at NULLS LAST, a.id
+SELECT m.article_id, m.url, m.title, m.outlet, m.language, m.country, m.published_at,
+       m.published_offset_min, m.date_source,
+       CASE WHEN o.decision = 'include' AND m.relation NOT IN ('about', 'passing') THEN 'about'
+            ELSE m.relation END AS relation,
+       m.score, m.dup_group, m.source_kind, m.collection_source, m.lead
+FROM matches m
+LEFT JOIN match_overrides o ON o.incident_id = m.incident_id AND o.article_id = m.article_id
+WHERE m.incident_id = ?
+  AND ((m.relation IN ('about', 'passing') AND coalesce(o.decision, '') <> 'exclude') OR o.decision = 'include')
+ORDER BY m.published_at NULLS LAST, m.article_id
 """
 
 
 def matched_items(store: Store, incident: Incident, *, with_text: bool = False,
                   relations: tuple[str, ...] = ("about", "passing")) -> list[CoverageItem]:
-    """The incident's matched articles (by hand decisions respected), oldest first."""
-    sql = _MATCHED_SQL.format(text_col=", a.text" if with_text else "")
+    """The incident's matched articles (by-hand decisions respected), oldest first.
+
+    Reads the incident's own match rows only. ``text`` holds the article's lead (first
+    1,500 characters) unless ``with_text`` asks for the full text, which reads the articles.
+    """
     with store._lock:
-        rows = store.con.execute(sql, [incident.id]).fetchall()
+        rows = store.con.execute(_MATCHED_SQL, [incident.id]).fetchall()
+    full: dict[str, str] = {}
+    if with_text and rows:
+        full = {r["id"]: r["text"] or "" for r in store.query(
+            "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [[r[0] for r in rows]])}
     items = []
     for r in rows:
         if r[9] not in relations:
             continue
         items.append(CoverageItem(
-            article_id=r[0], url=r[1], title=r[2] or "", outlet=r[3] or "", language=r[4] or "",
+            article_id=r[0], url=r[1] or "", title=r[2] or "", outlet=r[3] or "", language=r[4] or "",
             country=r[5] or "", published_at=ensure_utc(r[6]), published_offset_min=r[7],
             date_source=r[8] or "unknown", relation=r[9], score=float(r[10] or 0.0),
             dup_group=r[11] or "", source_kind=r[12] or "", collection_source=r[13] or "",
-            text=(r[14] or "") if with_text else "",
+            text=full.get(r[0], r[14] or "") if with_text else (r[14] or ""),
         ))
     return items

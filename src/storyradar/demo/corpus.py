@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoryradarError
-from . import media, schedule, specs, writers
+from . import media, schedule, social, specs, writers
 from .outlets import GAP_DOMAIN, OUTLETS, outlet_by_domain
 from .schedule import Piece
 
@@ -19,7 +19,7 @@ VERSION = 1
 SILENCE_FRACTION = 0.1
 SILENCE_MIN_DAYS = 14
 _OWNED = ("html", "media", "incidents", "crawl.warc.gz", "feed.xml", "wire.jsonl", "calendar.csv",
-          "assertions.toml", "observations.toml", "manifest.json")
+          "assertions.toml", "observations.toml", "manifest.json", "social")
 
 
 @dataclass(slots=True)
@@ -117,6 +117,7 @@ def generate_corpus(folder: Path, *, seed: int = 7, scale: float = 1.0) -> DemoM
     incident_files = specs.write_incidents(folder)
     specs.write_calendar(folder / "calendar.csv")
     made = media.write_media(folder, seed)
+    social_files = social.write_social(folder)
     expected = specs.write_assertions(folder / "assertions.toml", made["first_evidence"], schedule.FINDING_AT)
     (folder / "observations.toml").write_text(
         specs.toml_dumps(made["observations"], header="FICTIONAL DEMO DATA: physical checks for the invented incident."),
@@ -126,6 +127,7 @@ def generate_corpus(folder: Path, *, seed: int = 7, scale: float = 1.0) -> DemoM
                       "calendar": "calendar.csv", "assertions": "assertions.toml",
                       "observations": "observations.toml", "incidents": incident_files,
                       "media": sorted(m["file"] for m in made["observations"]["media"]), "manifest": "manifest.json"}
+    manifest.files["social"] = social_files
     manifest.incidents = _incidents(incident_files)
     manifest.outlets = [{"domain": o.domain, "name": o.name, "language": o.language, "country": o.country,
                          "tz": o.tz, "channel": o.channel, "date_meta": o.template != "nodate"} for o in OUTLETS]

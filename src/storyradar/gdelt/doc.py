@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -28,13 +29,22 @@ _last_request: dict[str, float] = {}  # host -> monotonic time of the last reque
 _rate_lock = threading.Lock()
 
 
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
 @dataclass(slots=True)
 class GdeltSettings:
-    """Where GDELT lives and how politely to ask it (options that travel together)."""
+    """Where GDELT lives and how politely to ask it (options that travel together).
 
-    doc_url: str = DOC_API_URL
-    files_url: str = FILES_URL
-    min_interval_s: float = 5.0  # GDELT asks for at most one DOC request every 5 seconds
+    The defaults can be set in the environment: ``STORYRADAR_GDELT_DOC_URL``,
+    ``STORYRADAR_GDELT_FILES_URL`` and ``STORYRADAR_GDELT_INTERVAL`` (seconds between DOC requests).
+    """
+
+    doc_url: str = field(default_factory=lambda: _env("STORYRADAR_GDELT_DOC_URL", DOC_API_URL))
+    files_url: str = field(default_factory=lambda: _env("STORYRADAR_GDELT_FILES_URL", FILES_URL))
+    # GDELT asks for at most one DOC request every 5 seconds
+    min_interval_s: float = field(default_factory=lambda: float(_env("STORYRADAR_GDELT_INTERVAL", "5")))
     retries: int = 4
     backoff_s: float = 10.0  # first wait after a 429 / 5xx / network error; doubles each time
     max_backoff_s: float = 300.0

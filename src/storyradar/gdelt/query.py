@@ -22,6 +22,8 @@ def term(text: str) -> str:
     words = text.strip().replace('"', "")
     if not words:
         raise GdeltError("empty query term")
+    if len(words) < MIN_KEYWORD:
+        raise GdeltError(f"query term {words!r} is shorter than {MIN_KEYWORD} characters; GDELT refuses it")
     return f'"{words}"' if re.search(r"\s", words) else words
 
 
@@ -59,10 +61,6 @@ def build_query(
     query = " ".join(parts)
     if not query:
         raise GdeltError("the query is empty", hint="give at least one term")
-    for word in re.findall(r'"([^"]+)"|(?<![:\w-])([^\s()"]+)', query):
-        text = word[0] or word[1]
-        if ":" not in text and text.upper() != "OR" and len(text.lstrip("-")) < MIN_KEYWORD:
-            raise GdeltError(f"query term {text!r} is shorter than {MIN_KEYWORD} characters; GDELT refuses it")
     return query
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import sys
 import threading
+import types
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -110,9 +112,17 @@ class _Feed:
 
 @contextmanager
 def _pool(workers: int):
-    ctx = multiprocessing.get_context("forkserver")
+    ctx = multiprocessing.get_context("forkserver")  # no fork of a threaded parent (DuckDB, progress bar)
     ctx.set_forkserver_preload(["storyradar.ingest.extract", "storyradar.ingest.runner"])
-    pool = ctx.Pool(workers)
+    # Workers need nothing from the caller's __main__ (a script, stdin, a notebook): hide it while
+    # they start, so they never re-run or fail to find the caller's main module.
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        pool = ctx.Pool(workers)
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
     try:
         yield pool
     finally:

@@ -23,6 +23,8 @@ MEDIA_SUFFIXES = (".mp4", ".mkv", ".webm", ".mov", ".m4v", ".avi", ".mp3", ".m4a
 def _detect(locator: str) -> bool:
     path = Path(locator)
     name = path.name.lower()
+    if path.is_dir():
+        return any(p.name.lower().endswith(INFO_SUFFIX) for p in path.iterdir())
     return path.is_file() and (name.endswith(INFO_SUFFIX) or name.endswith(MEDIA_SUFFIXES))
 
 

@@ -14,7 +14,7 @@ import mwparserfromhell
 from ..errors import IngestError, TimeError
 from ..model import Article, Rejected
 from ..timeutil import parse_time
-from .mediawiki import MOVE_COMMENT, DEFAULT_API, MediaWikiClient, Move, RevisionRecord
+from .mediawiki import DEFAULT_API, MOVE_COMMENT, MediaWikiClient, Move, RevisionRecord
 from .registry import Record, Skipped, SourceOption, source
 
 #: Infobox parameters that carry an incident's key facts (names as in common English/Ukrainian infoboxes).
@@ -204,7 +204,7 @@ def iter_api(lang: str, title: str, client: MediaWikiClient, *, follow_langlinks
         SourceOption("langlinks", False, "Also read the page's other language editions."),
         SourceOption("languages", None, "Only these other editions (comma-separated codes)."),
         SourceOption("all_revisions", False, "Keep revisions whose lead did not change too."),
-        SourceOption("language", None, "Language of an export file (else from its siteinfo)."),
+        SourceOption("edition", None, "Language edition of an export file (else from its siteinfo)."),
     ),
 )
 def iter_wikipedia(locator: str, options: dict[str, Any]) -> Iterator[Record]:
@@ -226,4 +226,4 @@ def iter_wikipedia(locator: str, options: dict[str, Any]) -> Iterator[Record]:
     if path.stat().st_size == 0:
         yield Rejected(locator, "", "empty file")
         return
-    yield from iter_export(path, language=options.get("language"), all_revisions=all_revs)
+    yield from iter_export(path, language=options.get("edition"), all_revisions=all_revs)

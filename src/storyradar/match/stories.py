@@ -27,6 +27,8 @@ class StorySettings:
     max_tokens: int = 400  # tokens of the text used (the lead matters most)
     centroid_terms: int = 400  # terms kept per story centroid
     query_terms: int = 12  # an article's strongest terms used to find candidate stories
+    max_posting: int = 500  # terms in more active stories than this are not used to find candidates
+    max_candidates: int = 40  # stories sharing the most strong terms that are compared in full
     refine: int = 3  # batch re-assignment passes (0 = pure single pass)
     merge_threshold: float = 0.0  # centroid cosine for the batch merge pass (0 = off)
     name_boost: int = 1  # extra count for a capitalised word inside a sentence (a name)
@@ -111,9 +113,13 @@ class _Clusterer:
     def best(self, vec: dict[str, float], when: datetime | None) -> tuple[str | None, float]:
         """The most similar time-compatible story and its similarity."""
         top = sorted(vec, key=lambda t: -vec[t])[: self.s.query_terms]
-        cands = set().union(*(self.index.get(t, set()) for t in top)) if top else set()
+        hits: Counter = Counter()
+        for t in top:
+            posting = self.index.get(t, ())
+            if len(posting) <= self.s.max_posting:  # a word in very many stories finds none
+                hits.update(posting)
         best, score = None, 0.0
-        for sid in cands:
+        for sid, _n in hits.most_common(self.s.max_candidates):
             c = self.clusters[sid]
             if not self._fits(c, when):
                 continue

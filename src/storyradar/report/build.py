@@ -32,6 +32,8 @@ SECTION_PROVIDERS = (
     "storyradar.verify:section",
     "storyradar.correlate:section",
     "storyradar.assertions:section",
+    "storyradar.gdelt:section",
+    "storyradar.origins:section",
 )
 
 

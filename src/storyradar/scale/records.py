@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -33,9 +34,9 @@ def local_copy(path: str, *, client: Any = None) -> Iterator[str]:
         yield path.removeprefix("file://")
         return
     suffix = ".warc.gz" if path.endswith(".gz") else ".warc"
-    tmp = tempfile.NamedTemporaryFile(prefix="storyradar-", suffix=suffix, delete=False)
+    fd, name = tempfile.mkstemp(prefix="storyradar-", suffix=suffix)
     try:
-        with tmp:
+        with os.fdopen(fd, "wb") as tmp:
             if path.lower().startswith(("http://", "https://")):
                 import httpx
 
@@ -57,9 +58,9 @@ def local_copy(path: str, *, client: Any = None) -> Iterator[str]:
                     raise MissingExtraError(f"reading {path.split(':', 1)[0]}:// paths", "fsspec", "spark") from exc
                 with fsspec.open(path, "rb") as src:
                     shutil.copyfileobj(src, tmp, 1 << 20)
-        yield tmp.name
+        yield name
     finally:
-        Path(tmp.name).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
 
 
 def _fold(text: str) -> str:

@@ -20,6 +20,9 @@ from .schema import ALL_TABLES, EXPORT_TABLES, SCHEMA_VERSION
 
 DEFAULT_DB = "storyradar.duckdb"
 
+#: How much of an article's text each match row keeps (enough for wave cues and quick reading).
+LEAD_CHARS = 1500
+
 ARTICLE_COLUMNS = (
     "id", "url", "canonical_url", "outlet", "title", "text", "language", "country", "author",
     "published_at", "published_offset_min", "date_source", "fetched_at", "source_kind", "locator",
@@ -265,6 +268,7 @@ class Store:
             con.execute("DELETE FROM _dup")
             con.executemany("INSERT INTO _dup VALUES (?, ?)", list(groups.items()))
             con.execute("UPDATE articles SET dup_group = _dup.g FROM _dup WHERE articles.id = _dup.id")
+            con.execute("UPDATE matches SET dup_group = _dup.g FROM _dup WHERE matches.article_id = _dup.id")
 
     # -- ingest runs -------------------------------------------------------------------------
     def record_run(self, run_id: str, started: datetime, inputs: list[str], read: int, stored: int,
@@ -319,19 +323,40 @@ class Store:
 
     # -- matches -----------------------------------------------------------------------------
     def replace_matches(self, incident_id: str, matches: Iterable[Match]) -> int:
-        """Replace an incident's stored match results in one transaction; return how many."""
+        """Replace an incident's stored match results in one transaction; return how many.
+
+        The article fields coverage needs (time, outlet, language, title, lead, ...) are copied into
+        each match row, so reading an incident's coverage never scans the whole article table.
+        """
+        import pyarrow as pa
+
         now = db_time(now_utc())
-        rows = [
-            (m.incident_id, m.article_id, m.score, m.relation,
-             json.dumps([{"kind": r.kind, "detail": r.detail, "weight": r.weight} for r in m.reasons],
-                        ensure_ascii=False), now)
-            for m in matches
-        ]
+        items = list(matches)
+        table = pa.table({
+            "incident_id": pa.array([m.incident_id for m in items], pa.string()),
+            "article_id": pa.array([m.article_id for m in items], pa.string()),
+            "score": pa.array([float(m.score) for m in items], pa.float64()),
+            "relation": pa.array([m.relation for m in items], pa.string()),
+            "reasons": pa.array([json.dumps([{"kind": r.kind, "detail": r.detail, "weight": r.weight}
+                                             for r in m.reasons], ensure_ascii=False) for m in items], pa.string()),
+        })
         with self.transaction() as con:
             con.execute("DELETE FROM matches WHERE incident_id = ?", [incident_id])
-            if rows:
-                con.executemany("INSERT INTO matches VALUES (?, ?, ?, ?, ?, ?)", rows)
-        return len(rows)
+            if items:
+                con.register("_new_matches", table)
+                try:
+                    con.execute(
+                        """INSERT INTO matches
+                           SELECT m.incident_id, m.article_id, m.score, m.relation, CAST(m.reasons AS JSON), ?,
+                                  a.url, a.title, left(coalesce(a.text, ''), ?), a.outlet, a.language, a.country,
+                                  a.published_at, a.published_offset_min, a.date_source, a.source_kind,
+                                  a.collection_source, a.dup_group
+                           FROM _new_matches m JOIN articles a ON a.id = m.article_id""",
+                        [now, LEAD_CHARS],
+                    )
+                finally:
+                    con.unregister("_new_matches")
+        return len(items)
 
     def get_matches(self, incident_id: str, *, relations: Iterable[str] | None = None) -> list[Match]:
         """Stored matches of an incident, best first (overrides applied)."""

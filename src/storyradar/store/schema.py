@@ -56,6 +56,9 @@ CORE = [
         created_at TIMESTAMP,
         updated_at TIMESTAMP
     )""",
+    # The article fields coverage needs are copied in at match time (articles never change once
+    # stored), so an incident's coverage query reads its own rows and its cost follows the incident,
+    # not the size of the store.
     """CREATE TABLE IF NOT EXISTS matches (
         incident_id VARCHAR NOT NULL,
         article_id VARCHAR NOT NULL,
@@ -63,6 +66,18 @@ CORE = [
         relation VARCHAR,
         reasons JSON,
         matched_at TIMESTAMP,
+        url VARCHAR,
+        title VARCHAR,
+        lead VARCHAR,
+        outlet VARCHAR,
+        language VARCHAR,
+        country VARCHAR,
+        published_at TIMESTAMP,
+        published_offset_min INTEGER,
+        date_source VARCHAR,
+        source_kind VARCHAR,
+        collection_source VARCHAR,
+        dup_group VARCHAR,
         PRIMARY KEY (incident_id, article_id)
     )""",
     # A person's decision on one article for one incident; later match runs respect it.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import threading
@@ -133,7 +132,6 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("storyradar.web", "templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True))
     env.filters["when"] = _fmt_time
-    env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False, default=str)
     env.filters["filesize"] = _filesize
     env.filters["safe_url"] = safe_url
     env.filters["brief"] = brief

@@ -166,3 +166,22 @@ RECIPROCAL = ["each", "one", "themselves"]
 NOT_ACTORS = ["missile", "rocket", "strike", "explosion", "blast", "attack", "breaking", "update", "live",
               "exclusive", "watch", "video", "photos", "day", "night", "deadly", "massive", "another", "latest"]
 FINDING_PHRASES += ["is consistent with", "are consistent with", "was consistent with", "were consistent with"]
+#: Nouns for a source's numbers: "according to preliminary figures from X" names X.
+DATA_NOUNS = ["figures", "data", "estimates", "information", "tally", "count", "statement", "report"]
+
+# -- belief, intention, evaluation and evidence cues (PolNeAR annotation guidelines; tuned on its train split) --
+CUES["say"] += [
+    "show", "shows", "showed", "showing", "think", "thinks", "seemed", "seems", "appears", "appeared",
+    "declined", "endorsed", "endorses", "is expected", "are expected", "referring to", "referred to",
+    "support", "supports", "supported", "supporting", "backing", "backed", "backs", "defended", "defends",
+    "cited", "cites", "proposed", "proposes", "know", "refused", "refuses", "plans", "opposed", "opposes",
+    "oppose", "sought", "seeks", "seeking", "sees", "offered", "hope", "hoping", "asking", "fear", "fears",
+    "pointed to", "pointed out", "points out", "talking about", "talked about", "recalling", "expressed",
+    "blasted", "insist", "promises", "promising", "assured", "decided", "discussed", "feel", "feels",
+    "expect", "describing", "announcing", "denounced", "denouncing", "prefer", "prefers", "hoping",
+    "made it clear", "claiming", "asked about", "acknowledging", "reiterated", "reiterating", "considered",
+    "was asked", "believing", "vowing", "predicting", "criticizing", "criticising", "questioning",
+]
+CUES["accuse"] += ["accusing", "blaming"]
+CUES["deny"] += ["denying", "rejecting", "dismissing"]
+CUES["call"] += ["calling for", "demanding", "urging"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -92,4 +93,4 @@ def run_claims_api(name: str, s: Store = Depends(store)) -> dict[str, Any]:
 @router.post("/incidents/{name}/claims/run", include_in_schema=False)
 def run_claims_form(name: str, s: Store = Depends(store)) -> Response:
     run_claims_api(name, s)
-    return RedirectResponse(f"/incidents/{name}/claims?flash=Claims+extracted", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(name)}/claims?flash=Claims+extracted", status_code=303)

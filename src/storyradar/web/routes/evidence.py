@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -114,7 +115,7 @@ def upload_api(name: str, file: UploadFile = File(...), by: str = Form(...), sou
 def upload_form(name: str, file: UploadFile = File(...), by: str = Form(""), source_url: str = Form(""),
                 first_seen: str = Form(""), note: str = Form(""), web: WebState = Depends(state)) -> Response:
     _upload(web, name, file, by, source_url, first_seen, note)
-    return RedirectResponse(f"/incidents/{name}/evidence?flash=Evidence+registered", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(name)}/evidence?flash=Evidence+registered", status_code=303)
 
 
 class CaptureRequest(BaseModel):
@@ -143,7 +144,7 @@ def capture_api(name: str, req: CaptureRequest, web: WebState = Depends(state)) 
 def capture_form(name: str, url: str = Form(...), by: str = Form(""), note: str = Form(""),
                  web: WebState = Depends(state)) -> Response:
     _capture(web, name, CaptureRequest(url=url, by=by or " ", note=note))
-    return RedirectResponse(f"/incidents/{name}/evidence?flash=Page+captured", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(name)}/evidence?flash=Page+captured", status_code=303)
 
 
 class LinkRequest(BaseModel):
@@ -170,7 +171,7 @@ def link_form(name: str, evidence_id: str = Form(...), claim_id: str = Form(...)
               why: str = Form(""), by: str = Form(""), web: WebState = Depends(state)) -> Response:
     link_api(name, LinkRequest(evidence_id=evidence_id, claim_id=claim_id, relation=relation,
                                why=why or " ", by=by or " "), web)
-    return RedirectResponse(f"/incidents/{name}/evidence?flash=Link+recorded", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(name)}/evidence?flash=Link+recorded", status_code=303)
 
 
 class VerifyRequest(BaseModel):
@@ -197,4 +198,4 @@ def verify_api(name: str, req: VerifyRequest, web: WebState = Depends(state)) ->
 @router.post("/incidents/{name}/evidence/verify", include_in_schema=False)
 def verify_form(name: str, by: str = Form(""), web: WebState = Depends(state)) -> Response:
     _verify(web, name, by)
-    return RedirectResponse(f"/incidents/{name}/evidence#verify", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(name)}/evidence#verify", status_code=303)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -77,7 +78,7 @@ async def create_incident_form(request: Request, s: Store = Depends(store)) -> R
         _save_new(s, incident)
     except StoryradarError as exc:
         return _form_error(request, values, "new", exc)
-    return RedirectResponse(f"/incidents/{incident.name}?flash=Incident+saved", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(incident.name)}?flash=Incident+saved", status_code=303)
 
 
 @router.post("/api/incidents", tags=["incidents"], status_code=201)
@@ -114,7 +115,7 @@ async def edit_incident_form(request: Request, name: str, s: Store = Depends(sto
         _replace(s, old, incident)
     except StoryradarError as exc:
         return _form_error(request, values, "edit", exc, original=old.name)
-    return RedirectResponse(f"/incidents/{incident.name}?flash=Changes+saved", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(incident.name)}?flash=Changes+saved", status_code=303)
 
 
 @router.put("/api/incidents/{name}", tags=["incidents"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
@@ -105,7 +106,8 @@ def decision_api(name: str, article_id: str, decision: Decision, s: Store = Depe
 def decision_form(name: str, article_id: str, decision: str = Form(...), by: str = Form(...),
                   why: str = Form(...), back: str = Form(""), s: Store = Depends(store)) -> Response:
     _decide(s, name, article_id, Decision(decision=decision, by=by, why=why))
-    target = back if back.startswith(f"/incidents/{name}") and "//" not in back else f"/incidents/{name}"
+    home = f"/incidents/{quote(name)}"
+    target = back if back.startswith(home) and "//" not in back and "\\" not in back else home
     sep = "&" if "?" in target else "?"
     return RedirectResponse(f"{target}{sep}flash=Decision+recorded#articles", status_code=303)
 
@@ -115,15 +117,16 @@ def match_api(name: str, s: Store = Depends(store)) -> dict[str, Any]:
     """Run the match for this incident over the stored articles (decisions by hand are kept)."""
     run_match = required("storyradar.match", "run_match", "matching")
     result = run_match(s, s.get_incident(name))
-    if hasattr(result, "to_dict"):
-        return result.to_dict()
+    for attr in ("as_dict", "to_dict"):
+        if hasattr(result, attr):
+            return getattr(result, attr)()
     return {"result": result if isinstance(result, (int, dict, list)) else str(result)}
 
 
 @router.post("/incidents/{name}/match", include_in_schema=False)
 def match_form(name: str, s: Store = Depends(store)) -> Response:
     match_api(name, s)
-    return RedirectResponse(f"/incidents/{name}?flash=Match+finished", status_code=303)
+    return RedirectResponse(f"/incidents/{quote(name)}?flash=Match+finished", status_code=303)
 
 
 @router.get("/incidents/{name}/report", include_in_schema=False)
