@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import zipfile
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from storyradar.gdelt.data import EVENT_COLUMNS, GKG_COLUMNS
@@ -90,3 +91,13 @@ def page(title: str, body: str, published: datetime) -> str:
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta property="article:published_time" content="{published.isoformat()}"></head>'
             f"<body><article><h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>")
+
+
+@dataclass
+class Canned:
+    """A response for the root conftest's ``loopback`` server (the fields its handler reads)."""
+
+    body: bytes | str = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    delay_s: float = 0.0

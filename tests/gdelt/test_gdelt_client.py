@@ -7,8 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from planted_corpus import CannedResponse
-from gdelt_samples import INCIDENT_AT, NOW, artlist, event_row, file_list, gkg_row, timeline, zipped
+from gdelt_samples import INCIDENT_AT, NOW, Canned, artlist, event_row, file_list, gkg_row, timeline, zipped
 
 from storyradar.gdelt import (
     GdeltClient,
@@ -71,7 +70,7 @@ def test_gdelt_times_round_trip_and_refuse_naive():
 # -- DOC API ----------------------------------------------------------------------------------------
 def test_artlist_sends_documented_parameters_and_parses_entries(loopback):
     seen = INCIDENT_AT + timedelta(hours=2)
-    loopback.routes["/api/v2/doc/doc"] = CannedResponse(artlist([
+    loopback.routes["/api/v2/doc/doc"] = Canned(artlist([
         {"url": "https://a.example.test/1", "title": "Strike on Zorianivka market", "seen": seen,
          "language": "Ukrainian", "country": "Ukraine"},
         {"url": "https://b.example.test/2", "title": "Second", "seen": seen, "language": "Klingon",
@@ -102,7 +101,7 @@ def test_window_and_maxrecords_limits_are_enforced_before_asking(loopback):
 
 
 def test_rate_limit_waits_between_requests(loopback):
-    loopback.routes["/api/v2/doc/doc"] = CannedResponse(artlist([]), headers=JSON)
+    loopback.routes["/api/v2/doc/doc"] = Canned(artlist([]), headers=JSON)
     gc, sleeps = client_for(loopback, interval=5.0)
     gc.artlist("Zorianivka", timespan="1d")
     gc.artlist("Zorianivka", timespan="1d")
@@ -112,9 +111,9 @@ def test_rate_limit_waits_between_requests(loopback):
 
 def test_back_off_on_429_and_on_gdelt_plain_text_limit_then_success(loopback):
     answers = iter([
-        CannedResponse("Too Many Requests", status=429, headers={"Content-Type": "text/plain", "Retry-After": "7"}),
-        CannedResponse("Please limit requests to one every 5 seconds or contact us.", headers={"Content-Type": "text/plain"}),
-        CannedResponse(timeline("timelinevol", INCIDENT_AT, [3, 1]), headers=JSON),
+        Canned("Too Many Requests", status=429, headers={"Content-Type": "text/plain", "Retry-After": "7"}),
+        Canned("Please limit requests to one every 5 seconds or contact us.", headers={"Content-Type": "text/plain"}),
+        Canned(timeline("timelinevol", INCIDENT_AT, [3, 1]), headers=JSON),
     ])
     loopback.routes["/api/v2/doc/doc"] = lambda path, headers: next(answers)
     gc, sleeps = client_for(loopback, retries=3, backoff=1.0)
@@ -125,7 +124,7 @@ def test_back_off_on_429_and_on_gdelt_plain_text_limit_then_success(loopback):
 
 
 def test_gives_up_after_retries_and_names_the_url(loopback):
-    loopback.routes["/api/v2/doc/doc"] = CannedResponse("busy", status=503, headers={"Content-Type": "text/plain"})
+    loopback.routes["/api/v2/doc/doc"] = Canned("busy", status=503, headers={"Content-Type": "text/plain"})
     gc, sleeps = client_for(loopback, retries=2, backoff=0.5)
     with pytest.raises(GdeltError, match="failed after 3 attempt") as err:
         gc.artlist("Zorianivka", timespan="1d")
@@ -134,20 +133,20 @@ def test_gives_up_after_retries_and_names_the_url(loopback):
 
 
 def test_plain_text_error_and_empty_answer(loopback):
-    loopback.routes["/api/v2/doc/doc"] = CannedResponse("The specified phrase is too short.",
+    loopback.routes["/api/v2/doc/doc"] = Canned("The specified phrase is too short.",
                                                         headers={"Content-Type": "text/html"})
     gc, _ = client_for(loopback)
     with pytest.raises(GdeltError, match="did not return JSON: The specified phrase is too short"):
         gc.artlist("Zorianivka", timespan="1d")
-    loopback.routes["/api/v2/doc/doc"] = CannedResponse("", headers=JSON)
+    loopback.routes["/api/v2/doc/doc"] = Canned("", headers=JSON)
     assert gc.artlist("Zorianivka", timespan="1d") == []
 
 
 def test_timelines_raw_language_and_country(loopback):
-    def answer(path: str, headers: dict) -> CannedResponse:
+    def answer(path: str, headers: dict) -> Canned:
         mode = parse_qs(urlsplit(path).query)["mode"][0]
         series = {"timelinelang": "Ukrainian", "timelinesourcecountry": "Ukraine"}.get(mode, "")
-        return CannedResponse(timeline(mode, INCIDENT_AT, [5, 2, 0], series=series), headers=JSON)
+        return Canned(timeline(mode, INCIDENT_AT, [5, 2, 0], series=series), headers=JSON)
 
     loopback.routes["/api/v2/doc/doc"] = answer
     gc, _ = client_for(loopback)
@@ -160,9 +159,9 @@ def test_timelines_raw_language_and_country(loopback):
 
 
 def test_artlist_all_walks_slices_and_deduplicates(loopback):
-    def answer(path: str, headers: dict) -> CannedResponse:
+    def answer(path: str, headers: dict) -> Canned:
         start = parse_gdelt_time(parse_qs(urlsplit(path).query)["startdatetime"][0])
-        return CannedResponse(artlist([
+        return Canned(artlist([
             {"url": "https://a.example.test/same", "title": "Repeated", "seen": start},
             {"url": f"https://a.example.test/{start:%d}", "title": "Daily", "seen": start + timedelta(hours=1)},
         ]), headers=JSON)
@@ -190,9 +189,9 @@ def test_lastupdate_and_masterfile_lists(loopback):
     files = _gkg_files(at)
     base = loopback.url("/gdeltv2/")
     events = {f"{at:%Y%m%d%H%M%S}.export.CSV.zip": zipped("x.export.CSV", [])}
-    loopback.routes["/gdeltv2/lastupdate.txt"] = CannedResponse(file_list(base, {**events, **files}),
+    loopback.routes["/gdeltv2/lastupdate.txt"] = Canned(file_list(base, {**events, **files}),
                                                                 headers={"Content-Type": "text/plain"})
-    loopback.routes["/gdeltv2/masterfilelist.txt"] = CannedResponse(
+    loopback.routes["/gdeltv2/masterfilelist.txt"] = Canned(
         "garbage line\n" + file_list(base, {**events, **files}), headers={"Content-Type": "text/plain"})
     gc, _ = client_for(loopback)
     entries = last_update(gc)
@@ -218,7 +217,7 @@ def test_scan_gkg_filters_by_place_theme_and_name_and_reports_problems(loopback)
     at = INCIDENT_AT.replace(minute=0)
     files = _gkg_files(at)
     name, data = next(iter(files.items()))
-    loopback.routes[f"/gdeltv2/{name}"] = CannedResponse(data, headers={"Content-Type": "application/zip"})
+    loopback.routes[f"/gdeltv2/{name}"] = Canned(data, headers={"Content-Type": "application/zip"})
     gc, _ = client_for(loopback)
     entries = slot_urls(gc, since=at, until=at + timedelta(minutes=30), kind="gkg")  # 2nd slot: 404
     report = ScanReport()
@@ -243,7 +242,7 @@ def test_scan_events_and_md5_check(loopback):
         event_row("102", at, "https://b.example.test/ev-2", place="Testograd, Ukraine", lat=50.0, lon=30.0, code="040"),
     ])
     name = f"{at:%Y%m%d%H%M%S}.export.CSV.zip"
-    loopback.routes[f"/gdeltv2/{name}"] = CannedResponse(data, headers={"Content-Type": "application/zip"})
+    loopback.routes[f"/gdeltv2/{name}"] = Canned(data, headers={"Content-Type": "application/zip"})
     base = loopback.url("/gdeltv2/")
     gc, _ = client_for(loopback)
     entries = parse_file_list(file_list(base, {name: data}))

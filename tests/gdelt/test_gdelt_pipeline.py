@@ -7,8 +7,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from planted_corpus import CannedResponse
-from gdelt_samples import INCIDENT_AT, artlist, gkg_row, page, timeline, zipped
+from gdelt_samples import INCIDENT_AT, Canned, artlist, gkg_row, page, timeline, zipped
 
 from storyradar.cli import main
 from storyradar.gdelt import GdeltError, doc_window, incident_query, load_timelines
@@ -38,15 +37,15 @@ def gdelt(loopback, monkeypatch):
          "seen": INCIDENT_AT + timedelta(days=2)},
     ]
 
-    def doc(path: str, headers: dict) -> CannedResponse:
+    def doc(path: str, headers: dict) -> Canned:
         q = parse_qs(urlsplit(path).query)
         if q["mode"][0] == "artlist":
-            return CannedResponse(artlist(items), headers=JSON)
-        return CannedResponse(timeline(q["mode"][0], INCIDENT_AT - timedelta(days=1), [0, 9, 4, 1]), headers=JSON)
+            return Canned(artlist(items), headers=JSON)
+        return Canned(timeline(q["mode"][0], INCIDENT_AT - timedelta(days=1), [0, 9, 4, 1]), headers=JSON)
 
     loopback.routes["/api/v2/doc/doc"] = doc
     for k in (1, 2):
-        loopback.routes[f"/news/{k}"] = CannedResponse(page(f"Zorianivka market report {k}", ABOUT,
+        loopback.routes[f"/news/{k}"] = Canned(page(f"Zorianivka market report {k}", ABOUT,
                                                             INCIDENT_AT + timedelta(hours=k)))
     monkeypatch.setenv("STORYRADAR_GDELT_DOC_URL", loopback.url("/api/v2/doc/doc"))
     monkeypatch.setenv("STORYRADAR_GDELT_FILES_URL", loopback.url("/gdeltv2/"))
@@ -137,7 +136,7 @@ def test_gdelt_files_cli_stores_gkg_articles_near_the_incident(gdelt, tmp_path, 
     rows = [gkg_row("1", at, "https://a.example.test/gkg-1", location="Zorianivka, Donetsk, Ukraine", lat=48.11,
                     lon=37.21, themes="KILL;", title="Missile strike on Zorianivka market"),
             gkg_row("2", at, "https://b.example.test/gkg-2", location="Testograd, Ukraine", lat=50.0, lon=30.0)]
-    gdelt.routes[f"/gdeltv2/{at:%Y%m%d%H%M%S}.gkg.csv.zip"] = CannedResponse(
+    gdelt.routes[f"/gdeltv2/{at:%Y%m%d%H%M%S}.gkg.csv.zip"] = Canned(
         zipped("x.gkg.csv", rows), headers={"Content-Type": "application/zip"})
     db = str(tmp_path / "s.duckdb")
     with Store(db) as store:

@@ -1,78 +1,19 @@
-"""Generated, fictional WARCs and an incident spec for the Spark job tests and bench (nothing real)."""
+"""Test helpers for the Spark job: the generated inputs live in storyradar.scale.sample; a loopback response."""
 
 from __future__ import annotations
 
-import io
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from storyradar.scale.sample import SPEC, T0, make_inputs, page, write_warc
 
-T0 = datetime(2025, 3, 14, 9, 5, tzinfo=UTC)
-
-SPEC = """name = "zoria-market"
-title = "Fictional missile strike on the Zorianivka market"
-when = "2025-03-14T11:05+02:00"
-terms = ["market", "missile"]
-
-[place]
-name = "Zorianivka"
-latitude = 48.1
-longitude = 37.2
-country = "UA"
-"""
-
-ABOUT = ("A missile hit the central market of Zorianivka on Friday morning, officials of the invented town "
-         "said. At least {n} people were killed and many more injured, according to the fictional regional "
-         "administration. Residents described smoke over the market square.")
-OTHER = ("The invented city council of Testograd approved a new budget for schools and roads after a long "
-         "debate. Fictional councillors said the vote number {n} would be the last of the season.")
+__all__ = ["SPEC", "T0", "Canned", "make_inputs", "page", "write_warc"]
 
 
-def page(title: str, body: str, url: str, published: datetime) -> bytes:
-    """A fictional news page with its publication time in the markup."""
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-            f'<meta property="article:published_time" content="{published.isoformat()}">'
-            f'<link rel="canonical" href="{url}"></head><body><article><h1>{title}</h1>'
-            f"<p>{body}</p><p>{body}</p></article></body></html>").encode()
+@dataclass
+class Canned:
+    """A response for the root conftest's ``loopback`` server (the fields its handler reads)."""
 
-
-def write_warc(path: Path, index: int, n_pages: int, *, extras: bool = True) -> Path:
-    """A gzipped WARC of ``n_pages`` fictional pages (every third about the incident), plus an image
-    record (skipped) and, with ``extras``, a page with no text (rejected)."""
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=True)
-
-    def add(uri: str, payload: bytes, ctype: str) -> None:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(payload), length=len(payload), http_headers=headers,
-            warc_headers_dict={"WARC-Date": "2025-03-20T08:00:00Z"}))
-
-    for k in range(n_pages):
-        url = f"https://outlet{k % 4}.example.test/w{index}/story-{k}"
-        when = T0 + timedelta(hours=3 + 5 * k + index)
-        if k % 3 == 0:
-            add(url, page(f"Missile strike on Zorianivka market, update {index}-{k}", ABOUT.format(n=10 + k), url,
-                          when), "text/html; charset=utf-8")
-        else:
-            add(url, page(f"Testograd council budget vote {index}-{k}", OTHER.format(n=k), url, when),
-                "text/html; charset=utf-8")
-    if extras:
-        add(f"https://outlet0.example.test/w{index}/logo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
-        add(f"https://outlet0.example.test/w{index}/empty", b"<html><body></body></html>", "text/html")
-    path.write_bytes(buf.getvalue())
-    return path
-
-
-def make_inputs(folder: Path, *, warcs: int = 2, pages: int = 6, extras: bool = True) -> tuple[Path, Path]:
-    """Write WARCs, a WARC list (relative paths) and an incidents folder; return (list file, incidents dir)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    names = [write_warc(folder / f"crawl-{i}.warc.gz", i, pages, extras=extras).name for i in range(warcs)]
-    listing = folder / "warcs.txt"
-    listing.write_text("# generated\n" + "\n".join(names) + "\n", encoding="utf-8")
-    incidents = folder / "incidents"
-    incidents.mkdir(exist_ok=True)
-    (incidents / "zoria-market.toml").write_text(SPEC, encoding="utf-8")
-    return listing, incidents
+    body: bytes | str = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    delay_s: float = 0.0

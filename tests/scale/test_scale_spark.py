@@ -6,7 +6,7 @@ import json
 import sys
 
 import pytest
-from scale_samples import make_inputs
+from scale_samples import Canned, make_inputs
 
 from storyradar.cli import main
 from storyradar.errors import IngestError, MissingExtraError, StoreError
@@ -106,11 +106,10 @@ def test_warc_list_relative_paths_and_errors(tmp_path):
 
 
 def test_process_warc_reads_http_urls_and_keeps_the_url_as_locator(loopback, tmp_path):
-    from planted_corpus import CannedResponse
 
     listing, incidents_dir = make_inputs(tmp_path, warcs=1, pages=3, extras=False)
     data = (tmp_path / "crawl-0.warc.gz").read_bytes()
-    loopback.routes["/cc/crawl-0.warc.gz"] = CannedResponse(data, headers={"Content-Type": "application/warc"})
+    loopback.routes["/cc/crawl-0.warc.gz"] = Canned(data, headers={"Content-Type": "application/warc"})
     url = loopback.url("/cc/crawl-0.warc.gz")
     items = list(process_warc(url, load_incidents(incidents_dir)))
     articles = [i for i in items if i["kind"] == "article"]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from planted_corpus import CannedResponse
 
 from storyradar.cli import main
 from storyradar.model import Incident, Place
@@ -24,6 +24,17 @@ from storyradar.watch import (
 )
 
 T0 = datetime(2025, 3, 14, 9, 5, tzinfo=UTC)
+
+
+@dataclass
+class Canned:
+    """A response for the root conftest's ``loopback`` server (the fields its handler reads)."""
+
+    body: bytes | str = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    delay_s: float = 0.0
+
 RSS = {"Content-Type": "application/rss+xml; charset=utf-8"}
 
 #: (stage it is published in, hours after the incident, title, description) — all fictional.
@@ -65,10 +76,10 @@ def feed(loopback):
         stage = 1
         down = False
 
-    def answer(path: str, headers: dict) -> CannedResponse:
+    def answer(path: str, headers: dict) -> Canned:
         if Feed.down:
-            return CannedResponse("down", status=503, headers={"Content-Type": "text/plain"})
-        return CannedResponse(rss(Feed.stage, loopback.base_url), headers=RSS)
+            return Canned("down", status=503, headers={"Content-Type": "text/plain"})
+        return Canned(rss(Feed.stage, loopback.base_url), headers=RSS)
 
     loopback.routes["/feed.xml"] = answer
     Feed.url = loopback.url("/feed.xml")

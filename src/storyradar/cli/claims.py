@@ -29,7 +29,8 @@ def claims_command(
     with open_store(db) as store:
         incident = store.get_incident(name)
         ran = ensure_claims(store, incident, refresh=refresh, lexicon_path=lexicon)
-        merged = merge_claims(load_claims(store, incident, kind=kind))
+        # merge over every kind so one person's name forms are known, then keep the asked kind
+        merged = [m for m in merge_claims(load_claims(store, incident)) if not kind or m["kind"] == kind]
     if limit:
         merged = merged[:limit]
     if json_:

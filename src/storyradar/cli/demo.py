@@ -21,11 +21,11 @@ def demo(
     console.print("[bold]storyradar demo[/] — every outlet, person, place and event in it is invented.")
 
     def say(stage: str, result: str) -> None:
-        console.print(f"[green]✓[/] [bold]{stage:<9}[/] {result}", highlight=False)
+        console.print(f"[green]✓[/] [bold]{stage:<9}[/] {result}", highlight=False, soft_wrap=True)
 
     result = run_demo(out, seed=seed, scale=scale, workers=workers, say=say)
-    console.print(f"\nreport: [bold]{result.report}[/]  (open it in a browser; no network needed)")
-    console.print(f"store:  {result.db}  — try: storyradar coverage zorianivka-market --db {result.db}")
+    console.print(f"\nreport: [bold]{result.report}[/]  (open it in a browser; no network needed)", soft_wrap=True)
+    console.print(f"store:  {result.db}  — try: storyradar coverage zorianivka-market --db {result.db}", soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -89,8 +89,15 @@ def run_demo(out: Path, *, seed: int = 7, scale: float = 1.0, workers: int | Non
     store = Store(db)
     try:
         summary = run_ingest(store, _ingest_inputs(manifest), workers=workers, progress=progress)
-        step("ingest", f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
+        step("ingest", f"news: read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, "
                        f"rejected {len(summary.rejected)}")
+        social_files = manifest.files.get("social") or {}
+        social = [social_files["telegram"], *social_files.get("encyclopedia", []), "social/video"] if social_files else []
+        if social:
+            posts = run_ingest(store, [str(out / "corpus" / rel) for rel in social], workers=1, progress=progress,
+                               options={"channel": social_files.get("telegram_channel", "")})
+            step("ingest", f"posts, encyclopedia revisions, videos: read {posts.read}, stored {posts.stored}, "
+                           f"rejected {len(posts.rejected)}")
 
         incidents = {}
         for name, rel in manifest.files["incidents"].items():
