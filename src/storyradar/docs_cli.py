@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import click
+from typing import Any
+
 import typer
 from typer.testing import CliRunner
 
 
-def iter_commands(app: typer.Typer | None = None) -> list[tuple[str, click.Command]]:
+def iter_commands(app: typer.Typer | None = None) -> list[tuple[str, Any]]:
     """(full name, command) for every command and sub-command, in help order."""
     from .cli import app as main_app
 
     root = typer.main.get_command(app or main_app)
-    out: list[tuple[str, click.Command]] = []
+    out: list[tuple[str, Any]] = []
 
-    def walk(prefix: str, cmd: click.Command) -> None:
+    def walk(prefix: str, cmd: Any) -> None:
         out.append((prefix, cmd))
-        if isinstance(cmd, click.Group):
-            for name in cmd.list_commands(click.Context(cmd)):
-                walk(f"{prefix} {name}", cmd.get_command(click.Context(cmd), name))
+        if hasattr(cmd, "list_commands"):  # a group (typer vendors its own click classes)
+            ctx = typer.Context(cmd)
+            for name in cmd.list_commands(ctx):
+                walk(f"{prefix} {name}", cmd.get_command(ctx, name))
 
     walk("storyradar", root)
     return out

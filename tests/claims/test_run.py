@@ -121,7 +121,7 @@ def test_cli_table_json_and_kind(store, incident, tmp_path):
     data = json.loads(res.output)
     assert data["extracted"]["claims"] > 0
     assert [(c["speaker"], c["target_norm"], c["lag"], c["n_outlets"]) for c in data["claims"]] == [
-        ("Koval", "Norland", "+2h15m", 2)]
+        ("Ivan Koval", "Norland", "+2h15m", 2)]
     res = runner.invoke(app, ["claims", "market-strike", "--db", db], env={"COLUMNS": "200"})
     assert res.exit_code == 0, res.output
     assert "+2h15m" in res.output and "denial" in res.output and "Ivan Koval" in res.output

@@ -150,3 +150,29 @@ def test_gdelt_files_cli_stores_gkg_articles_near_the_incident(gdelt, tmp_path, 
         [art] = store.query("SELECT url, title, published_at, date_source FROM articles")
     assert art["url"] == "https://a.example.test/gkg-1" and art["title"] == "Missile strike on Zorianivka market"
     assert art["date_source"] == "warc-header"
+
+
+def test_stored_timeline_travels_through_parquet_export(tmp_path):
+    from storyradar.gdelt import TimelinePoint, save_timeline
+
+    inc = incident()
+    points = [TimelinePoint("Article Count", INCIDENT_AT + timedelta(days=k), float(n), 50000.0)
+              for k, n in enumerate([3, 7])]
+    with Store(tmp_path / "a.duckdb") as a:
+        a.save_incident(inc)
+        assert save_timeline(a, inc, "Zorianivka market", "timelinevolraw", points) == 2
+        assert save_timeline(a, inc, "Zorianivka market", "timelinevolraw", points[:1]) == 1  # replaced
+        save_timeline(a, inc, "Zorianivka market", "timelinevolraw", points)
+        a.export_parquet(tmp_path / "pq")
+    with Store(tmp_path / "b.duckdb") as b:
+        assert b.import_parquet(tmp_path / "pq")["gdelt_timelines"] == 2
+        [tl] = load_timelines(b, inc)
+        assert tl.points == points and tl.query == "Zorianivka market"
+
+
+def test_gdelt_is_a_registered_source():
+    from storyradar.ingest import detect_kind, get_source
+
+    src = get_source("gdelt")
+    assert detect_kind("gdelt:Zorianivka market") == "gdelt"
+    assert {"fetch_articles", "start", "end", "timespan", "maxrecords", "gdelt_url"} <= {o.name for o in src.options}

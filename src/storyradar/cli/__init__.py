@@ -61,3 +61,7 @@ def run() -> None:
 
 
 __all__ = ["app", "main", "console"]
+
+
+if __name__ == "__main__":
+    run()

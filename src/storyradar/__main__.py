@@ -1,0 +1,5 @@
+"""`python -m storyradar` runs the CLI."""
+
+from .cli import run
+
+run()
