@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from planted_corpus import CannedResponse
+from http_canned import CannedResponse
 from storyradar.demo.social import mw_revision, write_mediawiki_export
 from storyradar.ingest import get_source, load_sources, run_ingest
 from storyradar.ingest.registry import Skipped

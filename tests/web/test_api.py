@@ -6,8 +6,8 @@ import io
 
 import pytest
 from markupsafe import escape
+from web_support import INCIDENT, PAYLOADS, Canned  # noqa: E402 - tests/web/conftest.py
 
-from planted_corpus import INCIDENT, PAYLOADS, Canned  # noqa: E402 - tests/web/conftest.py
 from storyradar.store import Store
 
 
@@ -159,7 +159,8 @@ def test_pages_escape_untrusted_fields(client):
 
 
 def test_host_check_without_token(web_db, tmp_path):
-    from planted_corpus import TestClient  # noqa: F811
+    from web_support import TestClient  # noqa: F811
+
     from storyradar.web import create_app
 
     app = create_app(str(web_db), vault=str(tmp_path / "v"))
@@ -168,7 +169,8 @@ def test_host_check_without_token(web_db, tmp_path):
 
 
 def test_token_mode(web_db, tmp_path):
-    from planted_corpus import TestClient  # noqa: F811
+    from web_support import TestClient  # noqa: F811
+
     from storyradar.errors import StoryradarError
     from storyradar.web import create_app
 

@@ -7,8 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from planted_corpus import INCIDENT, PAYLOADS  # noqa: E402 - tests/web/conftest.py
+from web_support import INCIDENT, PAYLOADS  # noqa: E402 - tests/web/conftest.py
 
 pytestmark = pytest.mark.browser
 

@@ -329,24 +329,42 @@ def update_stories(store: Store, *, since: datetime | None = None, until: dateti
 
 
 def _save(store: Store, rows: list[tuple], clusters: list[_Cluster], delta: Counter, n_docs: int) -> None:
+    """Write assignments, touched stories and document-frequency deltas in bulk (Arrow, one transaction)."""
+    import pyarrow as pa
+
     now = db_time(now_utc())
+    assigned = pa.table({"article_id": [r[0] for r in rows], "story_id": [r[1] for r in rows],
+                         "published_at": pa.array([r[2] for r in rows], pa.timestamp("us")),
+                         "assigned_at": pa.array([r[3] for r in rows], pa.timestamp("us"))})
+    touched = pa.table({
+        "story_id": [c.sid for c in clusters],
+        "first_at": pa.array([db_time(c.first) for c in clusters], pa.timestamp("us")),
+        "last_at": pa.array([db_time(c.last) for c in clusters], pa.timestamp("us")),
+        "size": pa.array([c.size for c in clusters], pa.int32()),
+        "centroid": [json.dumps({t: round(w, 5) for t, w in _trim(c.centroid, 400).items()}, ensure_ascii=False)
+                     for c in clusters],
+        "label": [c.label for c in clusters],
+        "updated_at": pa.array([now] * len(clusters), pa.timestamp("us")),
+    })
+    dfs = pa.table({"term": list(delta.keys()), "df": pa.array(list(delta.values()), pa.int64())})
     with store.transaction() as con:
-        con.executemany("INSERT INTO stories VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
-                        "story_id = excluded.story_id, assigned_at = excluded.assigned_at", rows)
-        con.executemany(
-            "INSERT INTO story_clusters VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
-            "first_at = excluded.first_at, last_at = excluded.last_at, size = excluded.size, "
-            "centroid = excluded.centroid, updated_at = excluded.updated_at",
-            [(c.sid, db_time(c.first), db_time(c.last), c.size,
-              json.dumps({t: round(w, 5) for t, w in c.centroid.items()}, ensure_ascii=False), c.label, now)
-             for c in clusters])
-        items = [(t, d) for t, d in delta.items()] + [("", n_docs)]
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS _df (term VARCHAR, df BIGINT)")
-        con.execute("DELETE FROM _df")
-        con.executemany("INSERT INTO _df VALUES (?, ?)", items[:-1])
-        con.execute("INSERT INTO story_df SELECT term, df FROM _df ON CONFLICT DO UPDATE SET "
-                    "df = story_df.df + excluded.df")
-        con.execute("INSERT INTO story_df VALUES ('', ?) ON CONFLICT DO UPDATE SET df = excluded.df", [n_docs])
+        con.register("_sr_assigned", assigned)
+        con.register("_sr_touched", touched)
+        con.register("_sr_df", dfs)
+        try:
+            con.execute("INSERT INTO stories SELECT * FROM _sr_assigned ON CONFLICT DO UPDATE SET "
+                        "story_id = excluded.story_id, assigned_at = excluded.assigned_at")
+            con.execute("INSERT INTO story_clusters SELECT story_id, first_at, last_at, size, centroid::JSON, "
+                        "label, updated_at FROM _sr_touched ON CONFLICT DO UPDATE SET "
+                        "first_at = excluded.first_at, last_at = excluded.last_at, size = excluded.size, "
+                        "centroid = excluded.centroid, updated_at = excluded.updated_at")
+            con.execute("INSERT INTO story_df SELECT term, df FROM _sr_df ON CONFLICT DO UPDATE SET "
+                        "df = story_df.df + excluded.df")
+            con.execute("INSERT INTO story_df VALUES ('', ?) ON CONFLICT DO UPDATE SET df = excluded.df",
+                        [n_docs])
+        finally:
+            for name in ("_sr_assigned", "_sr_touched", "_sr_df"):
+                con.unregister(name)
 
 
 def list_stories(store: Store, *, since: datetime | None = None, until: datetime | None = None,

@@ -155,10 +155,12 @@ def spark_ingest(spark: Any, warcs: list[str], incidents: list[Incident], out: s
         tallies["rejected"] = results.filter(lambda r: r["kind"] == "rejected").collect()
         names = {inc.id: inc.name for inc in incidents}
         articles = spark.createDataFrame(
-            results.filter(lambda r: r["kind"] == "article").map(_article_tuple), a_schema).dropDuplicates(["id"])
+            results.filter(lambda r: r["kind"] == "article").map(_article_tuple), a_schema,
+            verifySchema=False).dropDuplicates(["id"])
         matches = spark.createDataFrame(results.filter(lambda r: r["kind"] == "article").flatMap(
             lambda r: [(*(m[c] for c in MATCH_COLUMNS), names.get(m["incident_id"], m["incident_id"]))
-                       for m in r["matches"]]), m_schema).dropDuplicates(["incident_id", "article_id"])
+                       for m in r["matches"]]), m_schema, verifySchema=False).dropDuplicates(
+            ["incident_id", "article_id"])
         articles.write.mode(mode).partitionBy(ARTICLE_PARTITION).parquet(f"{target}/articles")
         matches.write.mode(mode).partitionBy(MATCH_PARTITION).parquet(f"{target}/matches")
         stamp = now_utc()

@@ -31,17 +31,18 @@ OTHER = ("The invented city council of Testograd approved a new budget for schoo
          "debate. Fictional councillors said the vote number {n} would be the last of the season.")
 
 
-def page(title: str, body: str, url: str, published: datetime) -> bytes:
-    """A fictional news page with its publication time in the markup."""
+def page(title: str, body: str, url: str, published: datetime, paragraphs: int = 2) -> bytes:
+    """A fictional news page with its publication time in the markup, ``paragraphs`` long."""
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta property="article:published_time" content="{published.isoformat()}">'
             f'<link rel="canonical" href="{url}"></head><body><article><h1>{title}</h1>'
-            f"<p>{body}</p><p>{body}</p></article></body></html>").encode()
+            + f"<p>{body}</p>" * paragraphs + "</article><nav>Home | World | Sport</nav></body></html>").encode()
 
 
-def write_warc(path: Path, index: int, n_pages: int, *, extras: bool = True) -> Path:
+def write_warc(path: Path, index: int, n_pages: int, *, extras: bool = True, paragraphs: int = 2) -> Path:
     """A gzipped WARC of ``n_pages`` fictional pages (every third about the incident), plus an image
-    record (skipped) and, with ``extras``, a page with no text (rejected)."""
+    record (skipped) and, with ``extras``, a page with no text (rejected). ``paragraphs`` sets the
+    page length (2: about 1 KB of text; 30: about 10 KB, closer to a real news page)."""
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
 
@@ -56,9 +57,9 @@ def write_warc(path: Path, index: int, n_pages: int, *, extras: bool = True) -> 
         when = T0 + timedelta(hours=3 + 5 * k + index)
         if k % 3 == 0:
             add(url, page(f"Missile strike on Zorianivka market, update {index}-{k}", ABOUT.format(n=10 + k), url,
-                          when), "text/html; charset=utf-8")
+                          when, paragraphs), "text/html; charset=utf-8")
         else:
-            add(url, page(f"Testograd council budget vote {index}-{k}", OTHER.format(n=k), url, when),
+            add(url, page(f"Testograd council budget vote {index}-{k}", OTHER.format(n=k), url, when, paragraphs),
                 "text/html; charset=utf-8")
     if extras:
         add(f"https://outlet0.example.test/w{index}/logo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
@@ -67,10 +68,12 @@ def write_warc(path: Path, index: int, n_pages: int, *, extras: bool = True) -> 
     return path
 
 
-def make_inputs(folder: Path, *, warcs: int = 2, pages: int = 6, extras: bool = True) -> tuple[Path, Path]:
+def make_inputs(folder: Path, *, warcs: int = 2, pages: int = 6, extras: bool = True,
+                paragraphs: int = 2) -> tuple[Path, Path]:
     """Write WARCs, a WARC list (relative paths) and an incidents folder; return (list file, incidents dir)."""
     folder.mkdir(parents=True, exist_ok=True)
-    names = [write_warc(folder / f"crawl-{i}.warc.gz", i, pages, extras=extras).name for i in range(warcs)]
+    names = [write_warc(folder / f"crawl-{i}.warc.gz", i, pages, extras=extras, paragraphs=paragraphs).name
+             for i in range(warcs)]
     listing = folder / "warcs.txt"
     listing.write_text("# generated\n" + "\n".join(names) + "\n", encoding="utf-8")
     incidents = folder / "incidents"
