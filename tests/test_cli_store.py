@@ -39,3 +39,23 @@ def test_coverage_json_from_cli(tmp_path, capsys):
     assert main(["coverage", "market", "--db", str(db), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["peak"]["articles"] == 30 and len(data["waves"]) == 1
+
+
+def test_import_of_narrow_match_files_fills_article_fields(tmp_path):
+    import duckdb
+
+    from storyradar.coverage import matched_items
+
+    with Store(tmp_path / "a.duckdb") as s:
+        incident = build_planted(s, {0: 3})
+        s.export_parquet(tmp_path / "pq")
+    # Rewrite matches.parquet as an older/narrower writer would: only the six core columns.
+    con = duckdb.connect()
+    path = (tmp_path / "pq" / "matches.parquet").as_posix()
+    con.execute(f"COPY (SELECT incident_id, article_id, score, relation, reasons, matched_at "
+                f"FROM read_parquet('{path}')) TO '{path}.tmp' (FORMAT parquet)")
+    (tmp_path / "pq" / "matches.parquet.tmp").replace(tmp_path / "pq" / "matches.parquet")
+    with Store(tmp_path / "b.duckdb") as s:
+        s.import_parquet(tmp_path / "pq")
+        items = matched_items(s, incident)
+    assert len(items) == 3 and all(i.published_at and i.outlet for i in items)

@@ -32,12 +32,14 @@ def spark():
 
 
 def _articles(store: Store) -> dict[str, dict]:
-    rows = store.query(f"SELECT {', '.join(ARTICLE_KEYS)}, extras FROM articles")
+    rows = store.query("SELECT * EXCLUDE (ingested_at) FROM articles")
+    assert set(ARTICLE_KEYS) <= set(rows[0])
     return {r["id"]: {**r, "extras": json.loads(r["extras"])} for r in rows}
 
 
 def _matches(store: Store) -> dict[tuple, dict]:
-    rows = store.query("SELECT incident_id, article_id, score, relation, reasons FROM matches")
+    """Every column of the matches table except the time of matching (the store's own schema)."""
+    rows = store.query("SELECT * EXCLUDE (matched_at) FROM matches")
     return {(r["incident_id"], r["article_id"]): {**r, "reasons": json.loads(r["reasons"])} for r in rows}
 
 

@@ -38,7 +38,7 @@ def ingest(
     else:
         console.print(f"{summary.warcs} WARCs: {summary.articles} articles, {summary.matches} matches, "
                       f"{len(summary.rejected)} rejected, {sum(summary.skipped.values())} skipped "
-                      f"in {summary.seconds:.1f} s -> {summary.out}", highlight=False)
+                      f"in {summary.seconds:.1f} s -> {summary.out}", highlight=False, soft_wrap=True)
         for rejected in summary.rejected[:10]:
             err_console.print(f"rejected: {rejected}", highlight=False, markup=False, soft_wrap=True)
         console.print(f"load it with: storyradar import-parquet {summary.out}", highlight=False)

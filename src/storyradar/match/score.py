@@ -8,7 +8,7 @@ from datetime import timedelta
 from ..model import Article, Match, MatchReason
 from .matcher import Matcher, build_matcher
 from .normalise import is_number, tokens
-from .vocabulary import CATEGORY
+from .vocabulary import CATEGORY, NUMBER_WORDS
 
 __all__ = ["MatchSettings", "Scan", "build_matcher", "scan_article", "score_article"]
 
@@ -54,6 +54,7 @@ class Scan:
     places: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, form, origin)
     concepts: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, concept, category)
     numbers: list[tuple[int, int]] = field(default_factory=list)
+    spelled: list[tuple[int, int]] = field(default_factory=list)  # number words ("four"): confirm only
     days: list[tuple[int, int, int]] = field(default_factory=list)  # (pos, day, month)
 
     def where(self, pos: int) -> str:
@@ -83,6 +84,9 @@ def scan_article(article: Article, matcher: Matcher, settings: MatchSettings | N
             if len(tok) <= 6:
                 scan.numbers.append((i, int(tok)))
             continue
+        word_value = NUMBER_WORDS.get(tok)
+        if word_value is not None:
+            scan.spelled.append((i, word_value))
         for entry in lookup(tok):
             scan.concepts.append((i, entry.concept, entry.category))
         for entry in multi.get(tok, ()):
@@ -103,20 +107,19 @@ def _near(pos: int, others: list[int], width: int) -> bool:
     return any(abs(pos - o) <= width for o in others)
 
 
-def _figures(scan: Scan) -> list[tuple[str, int, int]]:
-    """(figure name, value, position): numbers next to killed/injured words (years skipped)."""
+def _figures(scan: Scan, spelled: bool = False) -> list[tuple[str, int, int]]:
+    """(figure name, value, position): numbers next to killed/injured words (years skipped);
+    with ``spelled``, the number words instead of the digits."""
     out = []
     cas = [(p, c) for p, c, cat in scan.concepts if cat == "casualty"]
     day_pos = {p for p, _d, _m in scan.days}
-    for pos, value in scan.numbers:
+    for pos, value in scan.spelled if spelled else scan.numbers:
         if 1900 <= value <= 2100 or pos in day_pos:
             continue
-        best = None
-        for cpos, concept in cas:
-            if -3 <= cpos - pos <= 4 and (best is None or abs(cpos - pos) < abs(best[0] - pos)):
-                best = (cpos, concept)
-        if best:
-            out.append((best[1], value, pos))
+        # the nearest casualty word; on a tie the one after the number ("12 ums Leben, 30 verletzt")
+        near = [(abs(cpos - pos), cpos < pos, concept) for cpos, concept in cas if -3 <= cpos - pos <= 4]
+        if near:
+            out.append((min(near)[2], value, pos))
     return out
 
 
@@ -219,6 +222,13 @@ def score_article(article: Article, matcher: Matcher, settings: MatchSettings | 
         else:
             add("figure", f"{name}: {value}, the incident has {known}", s.figure_conflict)
             soft_conflicts.append(f"different casualty figure ({name} {value} vs {known})")
+    digit_names = {name for name, _v, _p in _figures(scan)}
+    for name, value, _pos in _figures(scan, spelled=True):
+        # a spelled-out count may confirm a figure given in words, never contradict one, and is not
+        # specific enough to outweigh a conflict ("two days later" is no casualty count)
+        if inc.figures.get(name) == value and name not in digit_names:
+            add("figure", f"{name}: {value} in words (as the incident)", s.figure_match)
+            digit_names.add(name)
 
     # -- exclusions and namesakes ------------------------------------------------------------
     hard: list[str] = []
@@ -240,6 +250,9 @@ def score_article(article: Article, matcher: Matcher, settings: MatchSettings | 
         reasons.append(MatchReason("context", "no kind, target, date or figure of the incident", 0.0))
         return Match(inc.id, article.id, round(score, 3), "unrelated", reasons)
     specific = said_date or fig_match
+    if generic and not (kinds or inc_targets or specific) and days is not None and days > s.date_full_days:
+        # only another kind of incident (a fire, an explosion) at the place, days away from this one
+        soft_conflicts.append(f"another kind of incident ({', '.join(generic)}) and nothing of this one")
     if hard or (soft_conflicts and not specific):
         why = "; ".join(hard + soft_conflicts)
         reasons.append(MatchReason("near-miss", why, 0.0))
@@ -247,13 +260,20 @@ def score_article(article: Article, matcher: Matcher, settings: MatchSettings | 
     in_title = "title" in fields
     context_near = bool({c for c in near if CATEGORY.get(c) == "kind"} or near & matcher.target_concepts) or said_date
     late = days is not None and days > s.about_days
-    if score >= s.about_threshold and (in_title or not late or len(place_pos) > s.passing_max_mentions):
+    # a titled article whose title names neither the place nor any kind or target word is about
+    # something else; a mention or two of the incident in its text is a mention in passing
+    off_topic_title = scan.n_title > 0 and not in_title and not any(
+        p < scan.n_title and cat in ("kind", "target") for p, _c, cat in scan.concepts)
+    few = len(place_pos) <= s.passing_max_mentions
+    if score >= s.about_threshold and (in_title or not few or not (late or off_topic_title)):
         relation = "about"
     elif score >= s.passing_threshold and context_near:
         relation = "passing"
+        why = ("a mention in passing (the title is about something else)" if off_topic_title and not late
+               else "a follow-up mention")
         reasons.append(MatchReason("passing", f"named {len(place_pos)}x outside the title"
                                    + (f", {days:.0f} days later" if days is not None else "")
-                                   + ": a follow-up mention", 0.0))
+                                   + f": {why}", 0.0))
     else:
         reasons.append(MatchReason("context", f"score {score:.2f} below the thresholds", 0.0))
         relation = "unrelated"

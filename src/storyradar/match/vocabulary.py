@@ -15,10 +15,10 @@ ARABIC_CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب"
 #: concept -> category (kind | target | casualty)
 CATEGORY: dict[str, str] = {
     "strike": "kind", "missile": "kind", "rocket": "kind", "shelling": "kind", "explosion": "kind",
-    "drone": "kind", "bomb": "kind", "attack": "kind", "artillery": "kind",
+    "drone": "kind", "bomb": "kind", "attack": "kind", "artillery": "kind", "fire": "kind",
     "market": "target", "hospital": "target", "prison": "target", "station": "target",
     "school": "target", "residential": "target", "shop": "target", "theatre": "target",
-    "bridge": "target", "power": "target", "port": "target",
+    "bridge": "target", "power": "target", "port": "target", "depot": "target",
     "killed": "casualty", "injured": "casualty",
 }
 
@@ -66,6 +66,15 @@ TERMS: dict[str, dict[str, list[str]]] = {
     "artillery": {
         "en": ["artillery"], "uk": ["артилер"], "ru": ["артиллер"], "de": ["artillerie"],
         "pl": ["artyler"], "fr": ["artillerie"], "es": ["artilleria"], "ar": ["مدفع"],
+    },
+    "fire": {
+        "en": ["fire=", "fires=", "blaze", "flames", "burned", "burnt", "firefight", "arson"],
+        "uk": ["пожеж", "вогон", "вогн", "загоран", "спалахн", "згорі"],
+        "ru": ["пожар", "огон", "огн", "возгоран", "вспыхн", "сгоре"],
+        "de": ["brand=", "brande=", "brandes=", "feuer", "flammen", "grossbrand", "brandstift"],
+        "pl": ["pozar", "ogien", "ognia", "ogniem", "plomien", "plomieni", "splon"],
+        "fr": ["incendi", "feu=", "feux=", "flammes"], "es": ["incendi", "fuego", "llamas="],
+        "ar": ["حريق", "حرائق", "نيران", "اشتعال"],
     },
     "market": {
         "en": ["market", "bazaar"], "uk": ["ринок", "ринк", "базар"], "ru": ["рынок", "рынк", "базар"],
@@ -121,6 +130,13 @@ TERMS: dict[str, dict[str, list[str]]] = {
         "en": ["port=", "harbour", "harbor"], "uk": ["порт="], "ru": ["порт="], "de": ["hafen"],
         "pl": ["port="], "fr": ["port="], "es": ["puerto"], "ar": ["ميناء"],
     },
+    "depot": {
+        "en": ["depot", "rail yard", "railyard", "locomotive shed", "engine shed"],
+        "uk": ["депо="], "ru": ["депо="],
+        "de": ["depot", "eisenbahndepot", "bahndepot", "bahnbetriebswerk", "betriebswerk", "lokschuppen"],
+        "pl": ["zajezdn", "lokomotywown", "parowozown"], "fr": ["depot"], "es": ["deposito", "cochera"],
+        "ar": ["مستودع"],
+    },
     "killed": {
         "en": ["killed", "dead=", "died", "death", "deaths", "killing", "fatalit"],
         "uk": ["загину", "загибл", "вбит", "вбив", "убит", "смерт", "жертв", "мертв"],
@@ -145,6 +161,41 @@ ALIASES: dict[str, str] = {
     "bazaar": "market", "clinic": "hospital", "jail": "prison", "railway station": "station",
     "train station": "station", "apartment": "residential", "apartment block": "residential",
     "supermarket": "shop", "mall": "shop", "dead": "killed", "deaths": "killed", "wounded": "injured",
+    "blaze": "fire", "fires": "fire", "arson": "fire", "railway depot": "depot", "rail depot": "depot",
+    "train depot": "depot", "bus depot": "depot", "tram depot": "depot", "rail yard": "depot",
+}
+
+#: Spelled-out numbers 2-20 (normalised), used only to *confirm* a casualty figure: "four were injured".
+#: "one"/"ein"/"un" are left out (they are articles and pronouns far more often than counts).
+NUMBER_WORDS: dict[str, int] = {
+    **dict(zip(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"],
+               range(2, 21), strict=True)),
+    **dict(zip(["zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwolf",
+                "dreizehn", "vierzehn", "funfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig"],
+               range(2, 21), strict=True)),
+    **dict(zip(["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+                "treize", "quatorze", "quinze", "seize"], range(2, 17), strict=True)), "vingt": 20,
+    **dict(zip(["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce",
+                "trece", "catorce", "quince", "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte"],
+               range(2, 21), strict=True)),
+    **dict(zip(["dwa", "trzy", "cztery", "piec", "szesc", "siedem", "osiem", "dziewiec", "dziesiec",
+                "jedenascie", "dwanascie", "trzynascie", "czternascie", "pietnascie", "szesnascie",
+                "siedemnascie", "osiemnascie", "dziewietnascie", "dwadziescia"], range(2, 21), strict=True)),
+    "dwoch": 2, "dwie": 2, "dwaj": 2, "dwoje": 2, "trzech": 3, "troje": 3, "czterech": 4, "czworo": 4,
+    "pieciu": 5, "szesciu": 6, "siedmiu": 7, "osmiu": 8, "dziewieciu": 9, "dziesieciu": 10,
+    **dict(zip(["два", "три", "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять", "десять", "одинадцять",
+                "дванадцять", "тринадцять", "чотирнадцять", "п'ятнадцять", "шістнадцять", "сімнадцять",
+                "вісімнадцять", "дев'ятнадцять", "двадцять"], range(2, 21), strict=True)),
+    "дві": 2, "двоє": 2, "двох": 2, "троє": 3, "трьох": 3, "четверо": 4, "чотирьох": 4, "п'ятеро": 5,
+    "п'ятьох": 5, "шестеро": 6, "семеро": 7, "восьмеро": 8, "десятеро": 10,
+    **dict(zip(["два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "одиннадцать",
+                "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать", "семнадцать",
+                "восемнадцать", "девятнадцать", "двадцать"], range(2, 21), strict=True)),
+    "две": 2, "двое": 2, "двух": 2, "трое": 3, "троих": 3, "трех": 3, "трёх": 3, "четверо": 4,
+    "четырех": 4, "четырёх": 4, "пятеро": 5, "пятерых": 5, "шестеро": 6, "семеро": 7,
+    "اثنان": 2, "اثنين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8,
+    "تسعة": 9, "عشرة": 10,
 }
 
 #: Country names (stems, normalised) used to spot a namesake place in another country.

@@ -12,9 +12,8 @@ from typing import Any
 
 from ..errors import MissingExtraError, StoreError
 from ..model import Incident, Rejected
-from ..store.db import ARTICLE_COLUMNS
 from ..timeutil import now_utc
-from .records import INCIDENT_COLUMNS, MATCH_COLUMNS, incident_record, process_warc
+from .records import incident_record, process_warc, store_columns
 
 #: Per worker process: matchers built once and reused by every task the process runs.
 _MATCHERS: dict[str, Any] = {}
@@ -62,29 +61,23 @@ def spark_session(master: str | None = "local[2]", *, app_name: str = "storyrada
     return builder.getOrCreate()
 
 
-def _schemas() -> tuple[Any, Any, Any, Any]:
-    from pyspark.sql.types import (
-        DoubleType,
-        IntegerType,
-        StringType,
-        StructField,
-        StructType,
-        TimestampNTZType,
-    )
+def _spark_type(duck: str) -> Any:
+    from pyspark.sql import types as t
 
-    times = {"published_at", "fetched_at", "ingested_at"}
-    articles = StructType(
-        [StructField(c, TimestampNTZType() if c in times else IntegerType() if c == "published_offset_min"
-                     else StringType()) for c in ARTICLE_COLUMNS] + [StructField(ARTICLE_PARTITION, StringType())])
-    matches = StructType(
-        [StructField("incident_id", StringType()), StructField("article_id", StringType()),
-         StructField("score", DoubleType()), StructField("relation", StringType()),
-         StructField("reasons", StringType()), StructField("matched_at", TimestampNTZType()),
-         StructField(MATCH_PARTITION, StringType())])
-    incidents = StructType([StructField(c, TimestampNTZType() if c.endswith("_at") else StringType())
-                            for c in INCIDENT_COLUMNS])
-    rejections = StructType([StructField(c, StringType()) for c in ("path", "locator", "reason")])
-    return articles, matches, incidents, rejections
+    if duck.startswith("TIMESTAMP"):
+        return t.TimestampNTZType()
+    return {"INTEGER": t.IntegerType(), "BIGINT": t.LongType(), "DOUBLE": t.DoubleType(), "FLOAT": t.FloatType(),
+            "BOOLEAN": t.BooleanType(), "DATE": t.DateType()}.get(duck, t.StringType())
+
+
+def table_schema(table: str, partition: str | None = None) -> Any:
+    """The Spark schema of a store table (plus a partition column), from the store's own DDL."""
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    fields = [StructField(name, _spark_type(duck)) for name, duck in store_columns(table)]
+    if partition:
+        fields.append(StructField(partition, StringType()))
+    return StructType(fields)
 
 
 def _run_partition(paths: Any, incidents: list[Incident], max_mb: float) -> Any:
@@ -100,10 +93,14 @@ def _tally(item: dict[str, Any]) -> list[str]:
     return [item["kind"]]
 
 
-def _article_tuple(item: dict[str, Any]) -> tuple:
+def _article_tuple(item: dict[str, Any], columns: tuple[str, ...]) -> tuple:
     row = item["row"]
     when = row["published_at"]
-    return (*(row[c] for c in ARTICLE_COLUMNS), when.strftime("%Y-%m") if when else "undated")
+    return (*(row.get(c) for c in columns), when.strftime("%Y-%m") if when else "undated")
+
+
+def _match_tuples(item: dict[str, Any], columns: tuple[str, ...], names: dict[str, str]) -> list[tuple]:
+    return [(*(m.get(c) for c in columns), names.get(m["incident_id"], m["incident_id"])) for m in item["matches"]]
 
 
 @dataclass(slots=True)
@@ -146,7 +143,15 @@ def spark_ingest(spark: Any, warcs: list[str], incidents: list[Incident], out: s
         raise StoreError("the output folder already holds a Spark ingest", path=target,
                          hint="choose another --out or pass --overwrite")
     mode = "overwrite" if overwrite else "errorifexists"
-    a_schema, m_schema, i_schema, r_schema = _schemas()
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    a_schema = table_schema("articles", ARTICLE_PARTITION)
+    m_schema = table_schema("matches", MATCH_PARTITION)
+    i_schema = table_schema("incidents")
+    r_schema = StructType([StructField(c, StringType()) for c in ("path", "locator", "reason")])
+    a_cols = tuple(name for name, _t in store_columns("articles"))
+    m_cols = tuple(name for name, _t in store_columns("matches"))
+    i_cols = tuple(name for name, _t in store_columns("incidents"))
     results = spark.sparkContext.parallelize(warcs, numSlices=max(1, len(warcs))).mapPartitions(
         partial(_run_partition, incidents=incidents, max_mb=max_mb))
     results.persist(StorageLevel.MEMORY_AND_DISK)
@@ -154,17 +159,15 @@ def spark_ingest(spark: Any, warcs: list[str], incidents: list[Incident], out: s
         tallies: dict[str, Any] = dict(results.flatMap(_tally).countByValue())
         tallies["rejected"] = results.filter(lambda r: r["kind"] == "rejected").collect()
         names = {inc.id: inc.name for inc in incidents}
-        articles = spark.createDataFrame(
-            results.filter(lambda r: r["kind"] == "article").map(_article_tuple), a_schema,
-            verifySchema=False).dropDuplicates(["id"])
-        matches = spark.createDataFrame(results.filter(lambda r: r["kind"] == "article").flatMap(
-            lambda r: [(*(m[c] for c in MATCH_COLUMNS), names.get(m["incident_id"], m["incident_id"]))
-                       for m in r["matches"]]), m_schema, verifySchema=False).dropDuplicates(
-            ["incident_id", "article_id"])
+        found = results.filter(lambda r: r["kind"] == "article")
+        articles = spark.createDataFrame(found.map(partial(_article_tuple, columns=a_cols)), a_schema,
+                                         verifySchema=False).dropDuplicates(["id"])
+        matches = spark.createDataFrame(found.flatMap(partial(_match_tuples, columns=m_cols, names=names)), m_schema,
+                                        verifySchema=False).dropDuplicates(["incident_id", "article_id"])
         articles.write.mode(mode).partitionBy(ARTICLE_PARTITION).parquet(f"{target}/articles")
         matches.write.mode(mode).partitionBy(MATCH_PARTITION).parquet(f"{target}/matches")
         stamp = now_utc()
-        inc_rows = [tuple(incident_record(inc, stamp)[c] for c in INCIDENT_COLUMNS) for inc in incidents]
+        inc_rows = [tuple(incident_record(inc, stamp).get(c) for c in i_cols) for inc in incidents]
         spark.createDataFrame(inc_rows, i_schema).coalesce(1).write.mode(mode).parquet(f"{target}/incidents")
         bad = [(r["path"], r["locator"], r["reason"]) for r in tallies.pop("rejected", [])]
         spark.createDataFrame(bad, r_schema).coalesce(1).write.mode(mode).parquet(f"{target}/rejections")

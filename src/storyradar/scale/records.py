@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,8 @@ from ..model import Article, Incident, Match, Rejected
 from ..store.db import ARTICLE_COLUMNS, _article_row, db_time
 from ..timeutil import now_utc
 
-#: Columns of the matches table, as the store exports it.
-MATCH_COLUMNS = ("incident_id", "article_id", "score", "relation", "reasons", "matched_at")
-#: Columns of the incidents table, as the store exports it.
-INCIDENT_COLUMNS = ("id", "name", "spec", "created_at", "updated_at")
+#: The match's own columns; the matches table may carry more, copied from the article.
+MATCH_BASE = ("incident_id", "article_id", "score", "relation", "reasons", "matched_at")
 _REMOTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
@@ -63,6 +62,23 @@ def local_copy(path: str, *, client: Any = None) -> Iterator[str]:
         Path(name).unlink(missing_ok=True)
 
 
+@cache
+def store_columns(table: str) -> tuple[tuple[str, str], ...]:
+    """(column, DuckDB type) of a store table, read from the store's own DDL (in memory), so the
+    Spark output follows the schema as it is, including columns added later."""
+    import duckdb
+
+    from ..store.schema import ALL_TABLES
+
+    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
+    try:
+        for ddl in ALL_TABLES:
+            con.execute(ddl)
+        return tuple((r[1], str(r[2]).upper()) for r in con.execute(f"PRAGMA table_info('{table}')").fetchall())
+    finally:
+        con.close()
+
+
 def _fold(text: str) -> str:
     """Lower case without accents, like DuckDB's strip_accents(lower(...))."""
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
@@ -93,12 +109,19 @@ def article_record(article: Article, ingested_at: datetime) -> dict[str, Any]:
     return dict(zip(ARTICLE_COLUMNS, _article_row(article, ingested_at), strict=True))
 
 
-def match_record(match: Match, matched_at: datetime) -> dict[str, Any]:
-    """A match as a row of the store's matches table."""
+def match_record(match: Match, matched_at: datetime, article_row: dict[str, Any]) -> dict[str, Any]:
+    """A match as a row of the store's matches table: the match, plus the article fields the store
+    copies into it (as ``Store.replace_matches`` does: ``lead`` is the text's first LEAD_CHARS)."""
+    from ..store.db import LEAD_CHARS
+
     reasons = json.dumps([{"kind": r.kind, "detail": r.detail, "weight": r.weight} for r in match.reasons],
                          ensure_ascii=False)
-    return {"incident_id": match.incident_id, "article_id": match.article_id, "score": match.score,
-            "relation": match.relation, "reasons": reasons, "matched_at": db_time(matched_at)}
+    row = {"incident_id": match.incident_id, "article_id": match.article_id, "score": match.score,
+           "relation": match.relation, "reasons": reasons, "matched_at": db_time(matched_at)}
+    for name, _type in store_columns("matches"):
+        if name not in row:
+            row[name] = (article_row.get("text") or "")[:LEAD_CHARS] if name == "lead" else article_row.get(name)
+    return row
 
 
 def incident_record(incident: Incident, at: datetime) -> dict[str, Any]:
@@ -144,6 +167,7 @@ def process_warc(path: str, incidents: list[Incident], *, max_mb: float = 20.0,
                 else:
                     if local != path:  # keep the locator re-readable: the original path, not the temp copy
                         item.locator = item.locator.replace(local, path, 1)
+                    row = article_record(item, stamp)
                     found = []
                     for inc in incidents:
                         m = matchers[inc.id]
@@ -151,8 +175,8 @@ def process_warc(path: str, incidents: list[Incident], *, max_mb: float = 20.0,
                             continue
                         match = score_article(item, m, settings)
                         if match.relation in STORED_RELATIONS:
-                            found.append(match_record(match, stamp))
-                    yield {"kind": "article", "row": article_record(item, stamp), "matches": found}
+                            found.append(match_record(match, stamp, row))
+                    yield {"kind": "article", "row": row, "matches": found}
     except IngestError as exc:
         yield {"kind": "rejected", "path": path, "locator": exc.locator, "reason": exc.reason}
     except OSError as exc:

@@ -427,6 +427,10 @@ class Store:
                 cols = [r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall()]
                 file_list = [f.as_posix() for f in files]
                 try:
+                    present = {r[0] for r in con.execute(
+                        "DESCRIBE SELECT * FROM read_parquet(?, union_by_name=true)", [file_list]).fetchall()}
+                    # Files from older or narrower writers (e.g. the Spark job) may lack columns.
+                    cols = [c for c in cols if c in present]
                     con.execute(
                         f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM "
                         "read_parquet(?, union_by_name=true) ON CONFLICT DO NOTHING",
@@ -435,4 +439,19 @@ class Store:
                 except duckdb.Error as exc:
                     raise StoreError(f"cannot import {table}: {exc}", path=str(src)) from exc
                 added[table] = int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) - before
+            if added.get("matches"):
+                self._fill_match_article_fields(con)
         return added
+
+    @staticmethod
+    def _fill_match_article_fields(con: duckdb.DuckDBPyConnection) -> None:
+        """Copy article fields into imported match rows that arrived without them."""
+        con.execute(
+            """UPDATE matches SET url = a.url, title = a.title, lead = left(coalesce(a.text, ''), ?),
+                   outlet = a.outlet, language = a.language, country = a.country,
+                   published_at = a.published_at, published_offset_min = a.published_offset_min,
+                   date_source = a.date_source, source_kind = a.source_kind,
+                   collection_source = a.collection_source, dup_group = a.dup_group
+               FROM articles a WHERE a.id = matches.article_id AND matches.url IS NULL""",
+            [LEAD_CHARS],
+        )
