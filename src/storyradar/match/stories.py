@@ -15,13 +15,17 @@ from ..store import Store, db_time
 from ..timeutil import ensure_utc, now_utc
 from .normalise import is_number, tokens
 from .stopwords import STOPWORDS
+from .storysplit import split_story
 
 
 @dataclass(slots=True, frozen=True)
 class StorySettings:
     """Story clustering parameters."""
 
-    threshold: float = 0.25  # cosine similarity needed to join a story
+    threshold: float = 0.25  # cosine similarity needed to join a story (single pass; the store's grouping)
+    split_distance: float = 0.88  # in-memory stage 2: average-linkage cut inside a story (0 = no split)
+    block_threshold: float = 0.15  # in-memory stage 1 join threshold when stage 2 splits afterwards
+    min_split: int = 3  # stage 2: smaller groups are re-attached to the group they resemble most
     max_gap_days: float = 4.0  # an article this long after a story's last article starts a new story
     title_weight: int = 3  # title tokens count this many times
     max_tokens: int = 400  # tokens of the text used (the lead matters most)
@@ -156,10 +160,36 @@ class _Clusterer:
 def cluster_articles(articles: Iterable[Article], settings: StorySettings | None = None) -> dict[str, str]:
     """Group articles into stories in memory: article id -> story id (no store needed).
 
-    Articles are taken in publication order (undated ones last and free of the time constraint);
-    ``settings.refine`` re-assignment passes then move each article to its closest story centroid.
+    Stage 1: articles are taken in publication order (undated ones last and free of the time
+    constraint) and join the closest story centroid (``block_threshold`` when a split follows,
+    else ``threshold``); ``settings.refine`` re-assignment passes then move each article to its
+    closest centroid. Stage 2 (``split_distance`` > 0): each story is split into the incidents it
+    holds (:func:`storyradar.match.storysplit.split_story`).
     """
     s = settings or StorySettings()
+    if s.split_distance:
+        return _two_stage(list(articles), s)
+    return _single_pass(articles, s)
+
+
+def _two_stage(arts: list[Article], s: StorySettings) -> dict[str, str]:
+    from dataclasses import replace
+
+    blocks = _single_pass(arts, replace(s, threshold=s.block_threshold))
+    by_block: dict[str, list[Article]] = {}
+    for a in arts:
+        by_block.setdefault(blocks[a.id], []).append(a)
+    out: dict[str, str] = {}
+    for sid, members in by_block.items():
+        labels = split_story([_terms(a, s) for a in members], distance=s.split_distance, min_group=s.min_split)
+        names: dict[int, str] = {0: sid}
+        for a, lab in zip(members, labels, strict=True):
+            out[a.id] = names.setdefault(lab, "s" + stable_id("story", a.id)[:11])
+    return out
+
+
+def _single_pass(articles: Iterable[Article], s: StorySettings) -> dict[str, str]:
+    """Stage 1: single pass over the articles in time order, then ``refine`` re-assignment passes."""
     arts = sorted(articles, key=lambda a: (a.published_at is None, a.published_at or datetime.min, a.id))
     tfs = [_terms(a, s) for a in arts]
     df: Counter = Counter()
