@@ -41,3 +41,14 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
     if not data.strip():
         raise IngestError("empty file", path=str(path))
     return data
+
+
+def input_file(locator: str) -> Path | None:
+    """The input as a Path; None when the file is empty (the caller yields one Rejected for it).
+
+    A missing file raises IngestError naming it: that is a wrong argument, not a bad record.
+    """
+    path = Path(locator)
+    if not path.is_file():
+        raise IngestError("no such file", path=locator)
+    return path if path.stat().st_size else None

@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import IngestError, TimeError
 from ..model import Article, RawPage, Rejected
 from ..timeutil import parse_time, zone
-from .files import max_bytes_of
+from .files import input_file, max_bytes_of
 from .language import detect_language, normalise_language
 from .outlets import outlet_of
 from .registry import PageWithFields, Record, SourceOption, source
@@ -41,10 +41,8 @@ def _open(path: Path):
 )
 def iter_jsonl(locator: str, options: dict[str, Any]) -> Iterator[Record]:
     """Yield an Article per line (a RawPage when only ``html`` is given); a Rejected names file:line."""
-    path = Path(locator)
-    if not path.is_file():
-        raise IngestError("no such file", path=locator)
-    if path.stat().st_size == 0:
+    path = input_file(locator)
+    if path is None:
         yield Rejected(locator, "", "empty file")
         return
     assume = zone(options["timezone"]) if options.get("timezone") else None

@@ -12,6 +12,7 @@ import ijson
 from ..errors import IngestError, TimeError
 from ..model import Article, Rejected
 from ..timeutil import parse_time, to_utc, zone
+from .files import input_file
 from .language import detect_language, normalise_language
 from .registry import Record, Skipped, SourceOption, source
 
@@ -246,10 +247,8 @@ def _account_messages(path: Path) -> Iterator[tuple[dict[str, Any] | None, dict[
 )
 def iter_telegram(locator: str, options: dict[str, Any]) -> Iterator[Record]:
     """Yield one post per message; bad messages as Rejected naming file and message id; a cut file named."""
-    path = Path(locator)
-    if not path.is_file():
-        raise IngestError("no such file", path=locator)
-    if path.stat().st_size == 0:
+    path = input_file(locator)
+    if path is None:
         yield Rejected(locator, "", "empty file")
         return
     try:

@@ -14,6 +14,7 @@ import mwparserfromhell
 from ..errors import IngestError, TimeError
 from ..model import Article, Rejected
 from ..timeutil import parse_time
+from .files import input_file
 from .mediawiki import DEFAULT_API, MOVE_COMMENT, MediaWikiClient, Move, RevisionRecord
 from .registry import Record, Skipped, SourceOption, source
 
@@ -220,10 +221,8 @@ def iter_wikipedia(locator: str, options: dict[str, Any]) -> Iterator[Record]:
         finally:
             client.close()
         return
-    path = Path(locator)
-    if not path.is_file():
-        raise IngestError("no such file", path=locator)
-    if path.stat().st_size == 0:
+    path = input_file(locator)
+    if path is None:
         yield Rejected(locator, "", "empty file")
         return
     yield from iter_export(path, language=options.get("edition"), all_revisions=all_revs)

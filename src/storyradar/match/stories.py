@@ -184,7 +184,7 @@ def _two_stage(arts: list[Article], s: StorySettings) -> dict[str, str]:
         labels = split_story([_terms(a, s) for a in members], distance=s.split_distance, min_group=s.min_split)
         names: dict[int, str] = {0: sid}
         for a, lab in zip(members, labels, strict=True):
-            out[a.id] = names.setdefault(lab, "s" + stable_id("story", a.id)[:11])
+            out[a.id] = names.setdefault(lab, "s" + stable_id("story-split", sid, a.id)[:11])
     return out
 
 

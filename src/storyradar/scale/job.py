@@ -136,6 +136,7 @@ def spark_ingest(spark: Any, warcs: list[str], incidents: list[Incident], out: s
     import-parquet OUT`` loads them; ``out/rejections`` names every record that could not be read.
     """
     from pyspark import StorageLevel
+    from pyspark.sql.types import StringType, StructField, StructType
 
     start = time.perf_counter()
     target = str(out)
@@ -143,8 +144,6 @@ def spark_ingest(spark: Any, warcs: list[str], incidents: list[Incident], out: s
         raise StoreError("the output folder already holds a Spark ingest", path=target,
                          hint="choose another --out or pass --overwrite")
     mode = "overwrite" if overwrite else "errorifexists"
-    from pyspark.sql.types import StringType, StructField, StructType
-
     a_schema = table_schema("articles", ARTICLE_PARTITION)
     m_schema = table_schema("matches", MATCH_PARTITION)
     i_schema = table_schema("incidents")
