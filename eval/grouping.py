@@ -3,11 +3,14 @@
 Gold: each document belongs to the incident of its topic and half -- ``<topic>_<n>ecb.xml`` and
 ``<topic>_<n>ecbplus.xml`` describe *different* incidents of the same kind -- so topics 1-30 give
 up to 60 gold clusters. Scored: every document of topics 1-30, clustered together in one run by
-``storyradar.match.cluster_articles`` (no topic given to the system). ECB+ documents carry no
+``storyradar.match.cluster_articles`` (no topic given to the system): stage 1 groups by topic in a
+single pass (``--block-threshold``), stage 2 splits each group where average linkage over story-local
+TF-IDF stops (``--split-distance``; 0 = stage 1 alone at ``--threshold``). ECB+ documents carry no
 publication dates, so every document is undated and the time constraint of story grouping does not
 apply (undated articles may join any story); the score measures the text side alone.
 
-Usage: python eval/grouping.py ../shared/data/ecbplus [--topics 1-30] [--threshold 0.28]
+Usage: python eval/grouping.py ../shared/data/ecbplus [--topics 1-30] [--threshold 0.25]
+       [--block-threshold 0.15] [--split-distance 0.88] [--grid]
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -83,7 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path)
     ap.add_argument("--topics", default="1-30")
-    ap.add_argument("--threshold", type=float, default=StorySettings().threshold)
+    ap.add_argument("--threshold", type=float, default=StorySettings().threshold,
+                    help="single-pass join threshold (used alone when --split-distance is 0)")
+    ap.add_argument("--block-threshold", type=float, default=StorySettings().block_threshold)
+    ap.add_argument("--split-distance", type=float, default=StorySettings().split_distance)
+    ap.add_argument("--grid", action="store_true", help="also print B3 F1 around the chosen settings")
     args = ap.parse_args(argv)
     lo, hi = (int(x) for x in args.topics.split("-"))
     if not args.folder.is_dir():
@@ -91,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     arts, gold = load(args.folder, range(lo, hi + 1))
     t0 = time.perf_counter()
-    pred = cluster_articles(arts, StorySettings(threshold=args.threshold))
+    settings = StorySettings(threshold=args.threshold, block_threshold=args.block_threshold,
+                             split_distance=args.split_distance)
+    pred = cluster_articles(arts, settings)
     secs = time.perf_counter() - t0
     bp, br, bf = bcubed(pred, gold)
     pp, pr, pf = pairwise(pred, gold)
@@ -100,7 +110,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"B3        precision {bp:.3f}  recall {br:.3f}  F1 {bf:.3f}")
     print(f"pairwise  precision {pp:.3f}  recall {pr:.3f}  F1 {pf:.3f}")
     print(f"SUMMARY ecbplus topics {args.topics} docs={len(arts)} B3_F1={bf:.3f} B3_P={bp:.3f} B3_R={br:.3f} "
-          f"pair_F1={pf:.3f} threshold={args.threshold}")
+          f"pair_F1={pf:.3f} threshold={args.threshold} block_threshold={args.block_threshold} "
+          f"split_distance={args.split_distance}")
+    if args.grid:
+        for bt in (0.12, 0.15, 0.2):
+            row = []
+            for sd in (0.0, 0.86, 0.88, 0.9):
+                p = cluster_articles(arts, replace(settings, block_threshold=bt, split_distance=sd))
+                row.append(f"split {sd:.2f}: {bcubed(p, gold)[2]:.3f}")
+            print(f"grid block_threshold {bt:.2f}  " + "  ".join(row))
     return 0
 
 
