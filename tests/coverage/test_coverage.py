@@ -91,3 +91,14 @@ def test_wave_continues_on_a_lower_bar_than_it_starts(store):
     wave = cov.waves[0]
     assert (wave.start.date(), wave.end.date()) == ((T0 + timedelta(days=40)).date(), (T0 + timedelta(days=43)).date())
     assert wave.articles == 12
+
+
+def test_empty_store_gives_an_empty_analysis(store):
+    from storyradar.coverage import analyse_coverage as analyse
+    from storyradar.model import Incident, Place
+
+    incident = Incident(name="nothing-yet", occurred_at=T0, place=Place("Nowhere"))
+    store.save_incident(incident)
+    cov = analyse(store, incident)
+    assert cov.items == [] and cov.first_mention is None and cov.peak_count == 0
+    assert cov.to_dict()["silence"]["note"] == "no dated coverage"

@@ -84,7 +84,7 @@ def build_timeline(items: list[CoverageItem], incident: Incident, *, by: str = "
     edges = [i.published_at for i in dated]
     lo_candidates = edges + ([start] if start else [])
     hi_candidates = edges + ([end] if end else [])
-    if not lo_candidates:
+    if not lo_candidates or not hi_candidates:  # nothing dated and no range asked for
         return Timeline(by, count, int(tz.utcoffset(None).total_seconds() // 60), [], [], {}, undated, weak)
     first = bin_start(min(lo_candidates), by, tz)
     last = bin_start(max(hi_candidates), by, tz)
