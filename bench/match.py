@@ -1,8 +1,10 @@
 """Benchmark: matching a new incident over a store of N generated articles, and story grouping throughput.
 
-Usage: python bench/match.py [--n 200000] [--million] [--stories 20000] [--db PATH]
+Usage: python bench/match.py [--n 200000] [--million] [--stories 20000] [--more 5000] [--db PATH]
 Prints the store size, match time and articles/s (store articles per second of matching), and
-story-grouping articles/s. All text is generated (fictional towns, outlets and sentences).
+story-grouping articles/s: a first ``update_stories`` run over the earliest ``--stories`` articles,
+then an incremental run over the next ``--more`` (stored topics touched by them are re-split).
+All text is generated (fictional towns, outlets and sentences).
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=200_000)
     ap.add_argument("--million", action="store_true", help="use 1,000,000 articles")
     ap.add_argument("--stories", type=int, default=20_000, help="articles to group into stories")
+    ap.add_argument("--more", type=int, default=5_000, help="articles grouped in a second, incremental run")
     ap.add_argument("--db", default=None)
     args = ap.parse_args(argv)
     n = 1_000_000 if args.million else args.n
@@ -100,6 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     secs = time.perf_counter() - t
     print(f"stories: grouped {run.articles} articles into {run.new_stories} stories in {secs:.2f}s "
           f"= {run.articles / secs:,.0f} articles/s")
+    if args.more:
+        upto = store.query("SELECT max(published_at) AS t FROM (SELECT published_at FROM articles "
+                           "ORDER BY published_at LIMIT ?)", [args.stories + args.more])[0]["t"]
+        t = time.perf_counter()
+        run = update_stories(store, since=since, until=upto.replace(tzinfo=UTC) + timedelta(seconds=1))
+        secs = time.perf_counter() - t
+        print(f"stories (incremental): grouped {run.articles} more articles in {secs:.2f}s "
+              f"= {run.articles / secs:,.0f} articles/s; {run.joined_existing} joined existing stories, "
+              f"{run.new_stories} new stories, {run.topics_resplit} topics re-split")
     store.close()
     return 0
 

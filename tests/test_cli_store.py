@@ -26,6 +26,7 @@ def test_export_import_roundtrip(tmp_path, capsys):
 
 
 def test_unknown_incident_is_one_clear_line(tmp_path, capsys):
+    Store(tmp_path / "c.duckdb").close()
     code = main(["coverage", "nope", "--db", str(tmp_path / "c.duckdb")])
     assert code == 2
     err = capsys.readouterr().err
@@ -59,3 +60,22 @@ def test_import_of_narrow_match_files_fills_article_fields(tmp_path):
         s.import_parquet(tmp_path / "pq")
         items = matched_items(s, incident)
     assert len(items) == 3 and all(i.published_at and i.outlet for i in items)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("argv", [["coverage", "x", "--bogus"], ["coverage"], ["coverage", "x", "--by"],
+                                  ["nosuch"], ["verify", "sun", "--lat", "abc", "--lon", "1", "--time", "2025-01-01T00:00Z"]])
+def test_usage_errors_are_one_message_not_a_traceback(argv, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and ("No such" in err or "Missing" in err or "requires" in err or "number" in err)
+
+
+def test_reading_commands_do_not_create_a_store_at_a_mistyped_path(tmp_path, capsys):
+    typo = tmp_path / "typo.duckdb"
+    assert main(["coverage", "x", "--db", str(typo)]) == 2
+    assert main(["evidence", "verify", "--db", str(typo)]) == 2
+    assert "no store at" in capsys.readouterr().err
+    assert not typo.exists()

@@ -13,6 +13,8 @@ from .people import canonical_speakers
 from .records import Figure
 
 OUTLET_TEXT = "(outlet's own text)"
+#: Dates known only from when a page was crawled: the true publication time can only be earlier.
+CRAWL_DATE_SOURCES = frozenset({"warc-header", "fetched"})
 MERGE_THRESHOLD = 85
 
 
@@ -64,11 +66,15 @@ def merge_claims(rows: list[dict[str, Any]], threshold: int = MERGE_THRESHOLD) -
                 "target": r.get("target") or "", "target_norm": r.get("target_norm") or "",
                 "cue": r.get("cue") or "", "content": content, "language": r.get("language") or "",
                 "first_at": r.get("published_at"), "first_lag": r.get("lag"), "first_outlet": r.get("outlet"),
+                "first_date_source": r.get("date_source") or "unknown",
                 "hedges": list(r.get("hedges") or []), "figures": list(r.get("figures") or []),
                 "outlets": [], "articles": [], "claim_ids": [],
             }
             index.setdefault(key, []).append(hit)
             merged.append(hit)
+        elif _better_carrier(r, hit):
+            hit.update({"first_at": r.get("published_at"), "first_lag": r.get("lag"),
+                        "first_outlet": r.get("outlet"), "first_date_source": r.get("date_source") or "unknown"})
         if written not in hit["speaker_forms"]:
             hit["speaker_forms"].append(written)
         if r.get("outlet") and r["outlet"] not in hit["outlets"]:
@@ -81,7 +87,19 @@ def merge_claims(rows: list[dict[str, Any]], threshold: int = MERGE_THRESHOLD) -
                 hit["hedges"].append(h)
     for m in merged:
         m["n_outlets"] = len(m["outlets"]) or len(m["articles"])
+        m["lag_upper_bound"] = crawl_dated(m["first_date_source"])
     return merged
+
+
+def crawl_dated(date_source: str | None) -> bool:
+    """True when a date comes only from a crawl (WARC header, fetch time): the lag is an upper bound."""
+    return (date_source or "unknown") in CRAWL_DATE_SOURCES
+
+
+def _better_carrier(row: dict[str, Any], hit: dict[str, Any]) -> bool:
+    """A page-metadata-dated carrier replaces a crawl-dated first carrier, even when it is later."""
+    return (crawl_dated(hit["first_date_source"]) and not crawl_dated(row.get("date_source"))
+            and row.get("published_at") is not None)
 
 
 def first_by_kind(merged: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

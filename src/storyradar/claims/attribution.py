@@ -6,8 +6,9 @@ import bisect
 import re
 
 from .lexicon import POSTPOSED, Lexicon, alternation, get_lexicon
+from .nonspeakers import EVENT_NOUNS, EVENT_SUFFIXES, HEADLINE_LABELS, LOCATIVE_PREPS, TIME_ADVERBIAL
 from .records import Span, Speaker, Statement
-from .speakers import RELATIVE, normalise_speaker
+from .speakers import RELATIVE, is_institution, is_role, normalise_speaker
 from .text import dash_quotes, inside, quotes, sentence_stop, sentences, strip_span, tokens
 
 MAX_SPEAKER_TOKENS = 10
@@ -40,12 +41,22 @@ FORWARD_STOP = {
     "im", "bei", "nach", "während", "auf", "gegenüber", "der", "die", "dem", "lors", "dans", "en",
     "durante", "qui", "quien", "que", "mit",
 }
+#: Conjunctions that join coordinated subjects ("Norland and the Estovian Federation accused each other").
+COORD = {"and", "і", "й", "та", "и", "und", "i", "oraz", "et", "y"}
+#: "Speaker: claim" at the start of a sentence or headline (no quotes in the speaker part).
+_COLON = re.compile(r"([^\n:;!?«»“”„\"]{2,80}?):\s+(?=\S)")
 _NON_SPEAKER = {"is", "was", "were", "be", "been", "are", "it's", "there", "this", "those", "these", "to",
                 "not", "no", "it", "also", "has", "have", "had", "will", "would", "can", "could"}
 
 
 def _cap_word(word: str) -> bool:
     return word[:1].isupper()
+
+
+def is_event_noun(word: str) -> bool:
+    """True for an event noun that never speaks ("explosion", "вибух", "Raketenangriff", "wybuch")."""
+    w = word.lower().strip(",.;:!?()\"'«»“”„")
+    return w in EVENT_NOUNS or (len(w) > 8 and w.endswith(EVENT_SUFFIXES))
 
 
 def guess_language(text: str) -> str:
@@ -130,6 +141,12 @@ class _Extractor:
         low = [w.lower().strip(",.;:") for w in words]
         if any(w in _NON_SPEAKER for w in low):
             return False
+        if low[0] in LOCATIVE_PREPS:  # "в раді", "in the council": a place, not a speaker
+            return False
+        content = [w for w in low if w not in self.dets]
+        if content and (is_event_noun(content[-1]) or (is_event_noun(content[0]) and (
+                len(content) == 1 or content[1] in LOCATIVE_PREPS))):
+            return False  # "Explosion reported at the market": an event, not a source
         if low[-1] in self.dets or low[-1] in BOUNDARY or low[0].endswith("ing"):
             return False
         if any(w[:1].isupper() for w in words) or any(w in self.roles or w in RELATIVE for w in low):
@@ -139,7 +156,8 @@ class _Extractor:
     def _backward(self, lo: int, cue_start: int) -> Span | None:
         toks = tokens(self.text, lo, cue_start)
         picked: list[tuple[int, int]] = []
-        for a, b in reversed(toks):
+        for i in range(len(toks) - 1, -1, -1):
+            a, b = toks[i]
             word = self.text[a:b]
             clean = word.lower().strip(_QUOTE_CHARS + "()")
             if picked and word[-1] in ",;:":
@@ -149,21 +167,49 @@ class _Extractor:
             if clean in BOUNDARY or clean in self.comp:
                 if clean in RELATIVE:
                     picked.append((a, b))
+                elif self._coordinated(toks, i, picked):
+                    picked.append((a, b))
+                    continue
                 break
             if not picked and clean in ADVERBS:
                 continue
             picked.append((a, b))
-            if len(picked) > MAX_SPEAKER_TOKENS:
+            if len(picked) > MAX_SPEAKER_TOKENS + 3:
                 return None
         if not picked:
             return None
-        # drop adverbs between speaker and cue ("the ministry on Tuesday")
         picked.reverse()
-        while picked and self.text[picked[-1][0]:picked[-1][1]].lower() in ADVERBS:
-            picked.pop()
-        if not picked:
+        picked = self._trim_adverbials(picked)
+        if not picked or len(picked) > MAX_SPEAKER_TOKENS:
             return None
         return strip_span(self.text, picked[0][0], picked[-1][1], " ,;:" + _QUOTE_CHARS)
+
+    def _coordinated(self, toks: list[Span], i: int, picked: list[Span]) -> bool:
+        """True when the conjunction at ``toks[i]`` joins two subjects ("Norlandia i Federacja Estowska")."""
+        if not picked or i == 0 or self.text[toks[i][0]:toks[i][1]].lower() not in COORD:
+            return False
+        left = self.text[toks[i - 1][0]:toks[i - 1][1]]
+        right = self.text[picked[-1][0]:picked[-1][1]]
+        return _cap_word(left) and left[-1].isalpha() and (_cap_word(right) or right.lower() in self.dets)
+
+    def _trim_adverbials(self, picked: list[Span]) -> list[Span]:
+        """Drop adverbs and time phrases at either end ("X od miesięcy", "For months X", "the ministry on Tuesday")."""
+        while True:
+            before = len(picked)
+            while picked and self.text[picked[-1][0]:picked[-1][1]].lower() in ADVERBS:
+                picked.pop()
+            if not picked:
+                return picked
+            a, b = picked[0][0], picked[-1][1]
+            for m in TIME_ADVERBIAL.finditer(self.text, a, b):
+                if m.end() >= b - 1 or not self.text[m.end():b].strip(" ,"):
+                    picked = [t for t in picked if t[1] <= m.start()]
+                    break
+                if m.start() == a:
+                    picked = [t for t in picked if t[0] >= m.end()]
+                    break
+            if len(picked) == before:
+                return picked
 
     def _forward(self, a: int, limit: int) -> Span | None:
         picked: list[tuple[int, int]] = []
@@ -273,6 +319,32 @@ class _Extractor:
             speaker = left if left[1] > left[0] else self._forward(cue[1], end)
             if self._valid_speaker(speaker):
                 self._emit(speaker, cue, (ca - 0, cb), "dash")
+
+    def run_colon(self) -> None:
+        """Headlines and leads of the form "Speaker: claim" ("Минобороны Эстовской Федерации: удар …")."""
+        for ss, se in sentences(self.text):
+            m = _COLON.match(self.text, ss, se)
+            if not m:
+                continue
+            head = strip_span(self.text, ss, m.end(1), " ,;:—–-")
+            content = self._content_after(m.end(), se)
+            if content[1] - content[0] < 3 or not self._free(head[0], content[1]):
+                continue
+            if self._colon_speaker(head):
+                self._emit(head, None, content, "colon")
+
+    def _colon_speaker(self, span: Span) -> bool:
+        """A phrase before a colon that names a body or a person, not a label ("Update:") or a place."""
+        words = self.text[span[0]:span[1]].split()
+        if not words or len(words) > 8 or any(ch.isdigit() for ch in "".join(words)):
+            return False
+        low = [w.lower() for w in words]
+        if low[0] in HEADLINE_LABELS or " ".join(low) in HEADLINE_LABELS or not self._valid_speaker(span):
+            return False
+        institutions, roles = self.lex.words("INSTITUTIONS"), self.lex.words("ROLES")
+        if any(is_institution(w, institutions) or is_role(w, roles) for w in words):
+            return True
+        return 2 <= len(words) <= 4 and all(_cap_word(w) and w.isalpha() for w in words)
 
     def run_indirect(self) -> None:
         text = self.text
@@ -451,6 +523,7 @@ def extract_statements(text: str, language: str = "", *, lexicon_path: str | Non
     ex.run_quotes()
     ex.run_dash()
     ex.run_indirect()
+    ex.run_colon()
     return sorted(ex.out, key=lambda s: s.content_span[0])
 
 

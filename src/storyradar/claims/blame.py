@@ -31,6 +31,8 @@ ADJ_SUFFIX = {
     "es": r"\w+(?:io|ia|ano|ana|és|esa|í)",
 }
 _MOD = r"(?:(?:air[- ]defen[cs]e|anti-aircraft|cruise|ballistic|guided|artillery|military|army|\w+-\w+)\s+)?"
+#: Punctuation never kept at the end of a blamed party ("Federację Estowską." -> "Federację Estowską").
+TARGET_TRIM = " .,;:!?…"
 _SENT_START = re.compile(r"(?:^|[.!?…:\n]\s*|[«„“\"]\s*)$")
 
 
@@ -173,7 +175,8 @@ def find_blame(text: str, lex: Lexicon, *, opens: bool = True) -> tuple[str, str
         if mis and mis.start() <= m.end() + 20 and mis.end() >= m.start() - 40:
             norm += " (air defence / misfire)"
         a = m.start("agent") if "agent" in m.re.groupindex else m.start()
-        return text[a:m.end()], norm, (a, m.end())
+        written = text[a:m.end()].rstrip(TARGET_TRIM)
+        return written, norm.rstrip(TARGET_TRIM), (a, a + len(written))
     if mis:
         return mis.group(), "air defence / misfire", (mis.start(), mis.end())
     return None
@@ -185,6 +188,10 @@ def reciprocal(content: str, lex: Lexicon) -> bool:
     return any(low.startswith(r) or f" {r}" in low for r in lex.words("RECIPROCAL"))
 
 
+#: Prepositions opening a "for the attack" phrase placed before the accused ("za atak X", "за удар на X").
+_FOR_PREPS = {"za", "за"}
+
+
 def accused(content: str, lex: Lexicon, stop: set[str]) -> tuple[str, str] | None:
     """The object of an accusation: 'the Norland army of ...' -> ("the Norland army", "Norland army").
 
@@ -192,15 +199,23 @@ def accused(content: str, lex: Lexicon, stop: set[str]) -> tuple[str, str] | Non
     """
     if reciprocal(content, lex):
         return None
+    split = content.split()
+    if split and split[0].lower() in _FOR_PREPS:
+        # "obarczyły odpowiedzialnością za atak Federację Estowską", "возложили ответственность за удар на X":
+        # the object follows the "for the attack" phrase
+        for i, w in enumerate(split[1:5], 1):
+            if w[:1].isupper():
+                split = split[i:]
+                break
     words = []
-    for w in content.split()[:6]:
+    for w in split[:6]:
         clean = w.strip(",.;:").lower()
         if clean in stop or clean in lex.words("COMPLEMENTIZERS"):
             break
         words.append(w.strip(",.;:"))
         if w.endswith((",", ";", ":")):
             break
-    raw = " ".join(words)
+    raw = " ".join(words).rstrip(TARGET_TRIM)
     if not clean_actor(raw, lex):
         return None
     return raw, normalise_actor(raw, lex)

@@ -73,6 +73,7 @@ class Claim:
     url: str = ""
     published_at: datetime | None = None
     lag: timedelta | None = None
+    date_source: str = ""  # how the article's date is known ("html-meta", "warc-header", "fetched" ...)
 
     @property
     def id(self) -> str:

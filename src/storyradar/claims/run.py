@@ -45,6 +45,7 @@ def claims_for_article(article: Article, incident: Incident, *, lexicon_path: st
         c.url = article.url
         c.published_at = published
         c.lag = (published - occurred) if (published and occurred) else None
+        c.date_source = article.date_source or "unknown"
     return claims
 
 
@@ -55,7 +56,7 @@ def _row(c: Claim, offset_min: int | None) -> tuple:
         "cue_class": st.cue_class, "source_span": st.source_span, "cue_span": st.cue_span,
         "content_parts": st.content_parts, "outlet": c.outlet, "url": c.url,
         "lag_s": c.lag.total_seconds() if c.lag is not None else None,
-        "published_offset_min": offset_min,
+        "published_offset_min": offset_min, "date_source": c.date_source or "unknown",
     }
     return (
         c.id, c.article_id, c.incident_id, c.kind, st.speaker.raw, st.speaker.label if st.speaker.kind != "outlet"
@@ -121,6 +122,7 @@ def load_claims(store: Store, incident: Incident, *, kind: str | None = None) ->
         r["lag"] = timedelta(seconds=lag) if lag is not None else None
         r["outlet"] = extras.get("outlet", "")
         r["target_norm"] = extras.get("target_norm", "")
+        r["date_source"] = extras.get("date_source", "unknown")
         out.append(r)
     return out
 

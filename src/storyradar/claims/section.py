@@ -39,7 +39,15 @@ def claims_table(merged: list[dict[str, Any]]) -> list[dict[str, Any]]:
         "first_at": m["first_at"], "lag": format_lag(m["first_lag"]), "speaker": m["speaker"], "role": m["role"],
         "kind": m["kind"], "target": m["target_norm"] or m["target"], "cue": m["cue"], "content": m["content"],
         "hedges": ", ".join(m["hedges"]), "outlets": m["n_outlets"], "first_outlet": m["first_outlet"],
+        "date_source": m.get("first_date_source", "unknown"),
+        "lag_upper_bound": bool(m.get("lag_upper_bound")),
     } for m in merged]
+
+
+def _lag(m: dict[str, Any]) -> str:
+    """The first lag, marked "at most" when the first carrier's date comes only from a crawl."""
+    lag = format_lag(m["first_lag"])
+    return f"at most {lag}" if m.get("lag_upper_bound") else lag
 
 
 def section(store: Store, incident: Incident, *, refresh: bool = False) -> ReportSection:
@@ -57,7 +65,7 @@ def section(store: Store, incident: Incident, *, refresh: bool = False) -> Repor
     if b:
         target = b["target_norm"] or b["target"]
         sec.summary.append(
-            f"Earliest attribution of responsibility in this corpus: {_who(b)}, {format_lag(b['first_lag'])} "
+            f"Earliest attribution of responsibility in this corpus: {_who(b)}, {_lag(b)} "
             f"after the incident time, naming {target}: {_quote(b['content'])} "
             f"(first carried by {b['first_outlet'] or 'unknown outlet'}; {b['n_outlets']} outlet(s) carried it).")
     denials = [m for m in merged if m["kind"] == "denial"]
@@ -65,12 +73,12 @@ def section(store: Store, incident: Incident, *, refresh: bool = False) -> Repor
         d = firsts["denial"]
         sec.summary.append(
             f"Denials: {len(denials)} distinct statement(s); the first from {_who(d)} at "
-            f"{format_lag(d['first_lag'])}: {_quote(d['content'])}.")
+            f"{_lag(d)}: {_quote(d['content'])}.")
     for kind in ("investigation", "finding"):
         f = firsts.get(kind)
         if f:
             label = "Call for an investigation" if kind == "investigation" else "Investigative finding"
-            sec.summary.append(f"{label} first reported at {format_lag(f['first_lag'])}, attributed to "
+            sec.summary.append(f"{label} first reported at {_lag(f)}, attributed to "
                                f"{_who(f)}: {_quote(f['content'])}.")
     for kind in ("killed", "injured", "missing"):
         values = [x for r in figs if r["kind"] == kind for x in (r["low"], r["high"]) if x is not None]
@@ -91,6 +99,9 @@ def section(store: Store, incident: Incident, *, refresh: bool = False) -> Repor
         "Statements are found by rules (cue verbs, quotation marks, 'according to' phrases) per language; "
         "they are quoted as written and attributed, never endorsed.",
         "Lag is publication time minus the declared incident time; it is only as exact as the articles' dates.",
+        "A claim's first carrier is its earliest item dated by page metadata; an item dated only by a crawl "
+        "(WARC header or fetch time) is first only when no metadata-dated item carries the claim, and then its "
+        "lag is an upper bound (marked \"at most\"; date_source column in the timeline table).",
         f"The same speaker and kind with similar content (rapidfuzz token-set ratio ≥ {85}) across outlets "
         "count as one claim with many carriers.",
         f"{OUTLET_TEXT} marks figures or responsibility phrases an outlet printed without naming a source.",

@@ -71,7 +71,7 @@ def normalise_speaker(raw: str, lex: Lexicon) -> Speaker:
         # "Rzecznik ministerstwa Arkadij Ternow", "голова комісії Томас Бреннер": role words, then a name
         return Speaker(raw=raw, name=" ".join(words[-trailing:]), role=" ".join(words[:-trailing]),
                        affiliation=affiliation, kind="person")
-    first_inst = _is_institution(words[0], institutions) and not _is_role(words[0], roles)
+    first_inst = _body_word(words[0], institutions, roles)
     if first_inst or (any(_is_institution(w, institutions) for w in words) and not _has_person(words, roles, institutions)):
         name = " ".join(_drop_dets(text, dets).split()) if affiliation else joined
         om = _OF.match(joined)
@@ -113,6 +113,22 @@ def normalise_speaker(raw: str, lex: Lexicon) -> Speaker:
     return Speaker(raw=raw, name=joined, affiliation=affiliation, kind="unnamed")
 
 
+def is_role(word: str, roles: set[str]) -> bool:
+    """True when ``word`` is a role word of the lexicon (German compounds included)."""
+    return _is_role(word, roles)
+
+
+def is_institution(word: str, institutions: set[str]) -> bool:
+    """True when ``word`` is an institution word of the lexicon, allowing inflected forms."""
+    return _is_institution(word, institutions)
+
+
+def _body_word(word: str, institutions: set[str], roles: set[str]) -> bool:
+    """An institution word that is not a role ("Минобороны" is a body even though it ends in "обороны")."""
+    return word.lower().strip(_TRIM) in institutions or (
+        _is_institution(word, institutions) and not _is_role(word, roles))
+
+
 def _is_institution(word: str, institutions: set[str]) -> bool:
     """An institution word, allowing inflected forms ("Rettungsdiensten", "рятувальників")."""
     w = word.lower().strip(_TRIM)
@@ -125,7 +141,7 @@ def _trailing_name(words: list[str], roles: set[str], institutions: set[str]) ->
     """How many capitalised words end the phrase as a person's name after a leading role word (0: none)."""
     if len(words) < 3 or not any(_is_role(w, roles) for w in words[:-2]):
         return 0
-    if _is_institution(words[0], institutions) and not _is_role(words[0], roles) and (
+    if _body_word(words[0], institutions, roles) and (
             words[-3].lower().strip(_TRIM) not in PERSON_ROLES):
         return 0  # "Міністерство оборони Естовської Федерації": an institution and its country
     n = 0

@@ -6,6 +6,7 @@ import importlib
 import sys
 
 import typer
+from rich.markup import escape
 
 from ..errors import StoryradarError
 from .common import console, err_console
@@ -30,28 +31,24 @@ for _name in COMMAND_MODULES:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI, turning storyradar errors into one line on stderr."""
-    try:
-        result = app(args=argv, standalone_mode=False)
-        if isinstance(result, int) and not isinstance(result, bool):  # click returns typer.Exit's code
-            return result
-    except StoryradarError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
-        return 2
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        err_console.print("aborted")
-        return 1
-    except SystemExit as exc:  # click's usage errors
-        return int(exc.code or 0)
-    except Exception as exc:  # click.ClickException and friends
-        import click
+    """Entry point: run the CLI; storyradar errors become one line on stderr (exit 2).
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
-        raise
+    Usage errors (unknown option, missing argument, bad value) are handled by the CLI framework
+    in standalone mode: a usage line and the reason on stderr, exit 2, never a traceback.
+    """
+    try:
+        app(args=argv, prog_name="storyradar", standalone_mode=True)
+    except StoryradarError as exc:
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        return 2
+    except SystemExit as exc:
+        code = exc.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code
+        err_console.print(str(code), highlight=False, markup=False)
+        return 1
     return 0
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 import typer
 from rich.console import Console
 
+from ..errors import StoreError
 from ..store import DEFAULT_DB, Store
 
 console = Console()
@@ -25,9 +27,17 @@ def db_path(db: str | None) -> str:
     return db or os.environ.get("STORYRADAR_DB") or DEFAULT_DB
 
 
-def open_store(db: str | None, *, read_only: bool = False) -> Store:
-    """Open the store named by --db (or the default)."""
-    return Store(db_path(db), read_only=read_only)
+def open_store(db: str | None, *, read_only: bool = False, create: bool = False) -> Store:
+    """Open the store named by --db (or the default).
+
+    Only commands that bring data in (``create=True``) may start a new store; any other command
+    on a path where no store exists says so instead of quietly creating an empty one.
+    """
+    path = db_path(db)
+    if not create and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no store at {path}",
+                         hint="bring data in with `storyradar ingest` or `storyradar incident add`, or pass --db FILE")
+    return Store(path, read_only=read_only)
 
 
 def print_json(data: Any) -> None:

@@ -250,7 +250,7 @@ def import_cmd(zip_path: Path = typer.Argument(..., help="Dossier zip to verify 
     """Verify a dossier and, only if every check passes, import it."""
     from ..evidence import import_dossier
 
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         summary = import_dossier(store, zip_path, by=by, vault=vault)
     if as_json:
         print_json(summary)

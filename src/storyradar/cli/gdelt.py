@@ -159,7 +159,7 @@ def files(
     """Scan GKG / Events 15-minute files, filter by location, names and themes, store the articles."""
     from ..gdelt import GdeltFilter, files_to_store, incident_filter
 
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         criteria = GdeltFilter(locations=tuple(location), countries=tuple(country), near=_near(near),
                                names=tuple(names), themes=tuple(themes))
         incident = store.get_incident(name) if name else None

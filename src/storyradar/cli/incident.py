@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         from ..match.from_story import incident_from_story
         from ..match.spec import incident_from_mapping, load_incident_toml
 
-        with open_store(db) as store:
+        with open_store(db, create=True) as store:
             if file is not None:
                 incident = load_incident_toml(file)
             elif from_story:

@@ -29,7 +29,7 @@ def ingest(
     """Ingest coverage into the store; the kind of each input is detected. Exit 0 ok, 1 some rejected, 126 nearly all."""
     options = {"fetch_articles": fetch_articles, "timezone": timezone, "max_mb": max_mb, "rate": rate,
                "country_map": country_map}
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         summary = run_ingest(store, inputs, kind=kind, workers=workers, options=options,
                              progress=not no_progress and not as_json)
     if as_json:

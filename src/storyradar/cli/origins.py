@@ -92,7 +92,7 @@ def _run(inputs: list[str], kind: str, options: dict, db: str | None, as_json: b
     from ..ingest import run_ingest
     from .ingest import print_summary, summary_dict
 
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         summary = run_ingest(store, inputs, kind=kind, workers=1, options=options, progress=False)
     if as_json:
         print_json(summary_dict(summary))

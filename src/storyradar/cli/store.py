@@ -40,7 +40,7 @@ def export_parquet(out: Path = typer.Argument(..., help="Folder for <table>.parq
 def import_parquet(folder: Path = typer.Argument(..., help="Folder written by export-parquet or the Spark job."),
                    db: str = DbOption) -> None:
     """Import Parquet tables into the store; rows already present are left as they are (idempotent)."""
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         added = store.import_parquet(folder)
     console.print("added " + ", ".join(f"{n} {t}" for t, n in added.items() if n) if any(added.values())
                   else "nothing new to add")

@@ -215,6 +215,25 @@ STORIES = [
     )""",
     # document frequencies behind the story vectors; the row with term '' holds the article count
     """CREATE TABLE IF NOT EXISTS story_df (term VARCHAR PRIMARY KEY, df BIGINT)""",
+    # stage 1 of story grouping: topics (same columns as story_clusters) and each article's topic
+    """CREATE TABLE IF NOT EXISTS story_topics (
+        topic_id VARCHAR PRIMARY KEY,
+        first_at TIMESTAMP,
+        last_at TIMESTAMP,
+        size INTEGER,
+        centroid JSON,
+        label VARCHAR,
+        updated_at TIMESTAMP
+    )""",
+    """CREATE TABLE IF NOT EXISTS story_topic_members (article_id VARCHAR PRIMARY KEY, topic_id VARCHAR NOT NULL)""",
+    # where the articles of a story went when a re-split changed it (successor_id holds `articles` of them)
+    """CREATE TABLE IF NOT EXISTS story_lineage (
+        story_id VARCHAR NOT NULL,
+        successor_id VARCHAR NOT NULL,
+        articles INTEGER,
+        recorded_at TIMESTAMP,
+        PRIMARY KEY (story_id, successor_id)
+    )""",
 ]
 
 # --- gdelt (owned by storyradar.gdelt) -------------------------------------------------------
@@ -266,5 +285,6 @@ ALL_TABLES = CORE + CLAIMS + EVIDENCE + OBSERVATIONS + STORIES + ASSERTIONS + GD
 EXPORT_TABLES = [
     "articles", "incidents", "matches", "match_overrides", "claims",
     "evidence", "custody_log", "evidence_links", "observations", "assertion_results",
-    "stories", "story_clusters", "story_df", "gdelt_timelines",
+    "stories", "story_clusters", "story_df", "story_topics", "story_topic_members", "story_lineage",
+    "gdelt_timelines",
 ]

@@ -41,13 +41,16 @@ TAGS = [
 
 def create_app(db_path: str, token: str | None = None, *, max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
                vault: str | None = None, work_dir: str | Path | None = None,
-               allowed_hosts: tuple[str, ...] = (), store: Store | None = None) -> FastAPI:
+               allowed_hosts: tuple[str, ...] = (), store: Store | None = None,
+               allow_private_urls: bool | None = None) -> FastAPI:
     """Build the storyradar web app over the store at ``db_path``.
 
     ``token`` (or ``$STORYRADAR_TOKEN`` when None) switches on access control: every request must
     present it. ``max_upload_bytes`` caps any request body. ``vault`` overrides the evidence vault
     folder. ``work_dir`` (default ``<db>.web``) holds uploads awaiting ingest and generated reports.
     ``allowed_hosts`` adds Host names accepted without a token (besides the loopback names).
+    ``allow_private_urls`` lets captures and URL ingest fetch loopback/private/link-local addresses;
+    when None it is True only for a loopback-only app (no ``allowed_hosts``), else False.
     """
     token = token if token is not None else (os.environ.get("STORYRADAR_TOKEN") or None)
     if token is not None and len(token) < 12:
@@ -56,6 +59,7 @@ def create_app(db_path: str, token: str | None = None, *, max_upload_bytes: int 
         db_path=db_path, token=token, secret=secrets.token_bytes(32), max_upload_bytes=max_upload_bytes,
         vault=vault, work_dir=Path(work_dir) if work_dir else work_dir_for(db_path),
         allowed_hosts=frozenset(h.lower() for h in allowed_hosts),
+        allow_private_urls=not allowed_hosts if allow_private_urls is None else allow_private_urls,
     )
     settings.work_dir.mkdir(parents=True, exist_ok=True)
     app = FastAPI(
@@ -66,6 +70,7 @@ def create_app(db_path: str, token: str | None = None, *, max_upload_bytes: int 
     from .jobs import JobRunner
 
     app.state.web = WebState(settings, JobRunner(settings.work_dir / "uploads"), shared=store)
+    app.state.web.jobs.client_factory = app.state.web.fetch_client
     app.add_middleware(SecurityMiddleware, settings=settings)
     app.add_middleware(BodyLimitMiddleware, limit=max_upload_bytes + 1024 * 1024)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

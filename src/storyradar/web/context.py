@@ -34,6 +34,7 @@ class WebSettings:
     work_dir: Path = Path(".")
     allowed_hosts: frozenset[str] = frozenset()
     actor: str = ""
+    allow_private_urls: bool = False
 
 
 class WebState:
@@ -70,6 +71,20 @@ class WebState:
             with self._lock:
                 self._opened.append(current)
         return current
+
+    def fetch_client(self, **kwargs: Any):
+        """An httpx client for fetches made on a user's behalf: unless ``allow_private_urls`` is
+        set, every request it sends (each redirect hop included) to an internal address is refused."""
+        from ..netguard import guarded_client
+
+        return guarded_client(allow_private=self.settings.allow_private_urls, **kwargs)
+
+    def check_url(self, url: str) -> str:
+        """``url`` if it is an http(s) URL this server may fetch (see :func:`netguard.check_public_url`)."""
+        from ..netguard import check_public_url
+        from .jobs import check_web_url
+
+        return check_public_url(check_web_url(url), allow_private=self.settings.allow_private_urls)
 
     @property
     def secret(self) -> bytes:

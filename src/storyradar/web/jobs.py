@@ -74,6 +74,8 @@ class JobRunner:
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyradar-job")
         self._ingest = ingest
+        #: Builds the (SSRF-guarded) httpx client each ingest job fetches URLs with; None: the library's own.
+        self.client_factory: Callable[[], Any] | None = None
 
     def new_upload_dir(self) -> tuple[str, Path]:
         """A fresh job id and the folder its uploads go to."""
@@ -115,6 +117,19 @@ class JobRunner:
         if ingest is None:
             from ..ingest import run_ingest as ingest
         job.status = "running"
+        client = None
+        if self.client_factory is not None and "client" not in options:
+            client = options["client"] = self.client_factory()
+        try:
+            self._ingest_each(store, ingest, job, options)
+        finally:
+            if client is not None:
+                client.close()
+        job.status = "failed" if job.errors and not job.read else "done"
+        job.finished_at = now_utc().isoformat(timespec="seconds")
+
+    @staticmethod
+    def _ingest_each(store: Store, ingest: Callable[..., Any], job: Job, options: dict[str, Any]) -> None:
         for locator, label in zip(job.inputs, job.labels, strict=True):
             try:
                 summary = ingest(store, [locator], workers=1, progress=False, options=options)
@@ -129,8 +144,6 @@ class JobRunner:
                 job.rejected += [f"{label} @ {r.locator}: {r.reason}" if r.locator else f"{label}: {r.reason}"
                                  for r in summary.rejected]
             job.done += 1
-        job.status = "failed" if job.errors and not job.read else "done"
-        job.finished_at = now_utc().isoformat(timespec="seconds")
 
     def get(self, job_id: str) -> Job | None:
         """A job by id (None when unknown)."""

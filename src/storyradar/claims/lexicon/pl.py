@@ -10,7 +10,7 @@ CUES = {
         "twierdziła", "mówi", "mówią", "przekazał", "przekazała", "zapowiedział", "ostrzegł", "ostrzegła",
         "potwierdził", "potwierdziła", "potwierdzili", "wyjaśnił", "wyjaśniła", "relacjonował",
     ],
-    "accuse": ["oskarżył", "oskarżyła", "oskarżyli", "oskarżyło", "oskarża", "oskarżają", "obwinił", "obwiniła", "obwinili"],
+    "accuse": ["oskarżył", "oskarżyła", "oskarżyli", "oskarżyło", "oskarża", "oskarżają", "obwinił", "obwiniła", "obwinili", "obarczył odpowiedzialnością", "obarczyła odpowiedzialnością", "obarczyli odpowiedzialnością", "obarczyły odpowiedzialnością", "obarczyło odpowiedzialnością"],
     "deny": ["zaprzeczył", "zaprzeczyła", "zaprzeczyli", "zaprzeczyło", "zdementowało", "odrzuciło", "zaprzecza", "zaprzeczają", "zdementował",
              "zdementowała", "odrzucił", "odrzuciła", "odrzucili"],
     "find": ["ustalili", "ustaliła", "ustalił", "ustaliło", "doszło do wniosku", "doszli do wniosku", "doszła do wniosku", "doszedł do wniosku",

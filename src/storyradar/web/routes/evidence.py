@@ -128,9 +128,11 @@ class CaptureRequest(BaseModel):
 
 def _capture(web: WebState, name: str, req: CaptureRequest) -> dict[str, Any]:
     _, capture, *_ = _ev()
-    url = check_web_url(req.url)
-    item = capture.capture_url(web.store, url, incident=name, by=_actor(req.by), note=req.note or None,
-                               vault=web.settings.vault)
+    url = web.check_url(req.url)
+    by = _actor(req.by)
+    with web.fetch_client(timeout=capture.TIMEOUT_S, headers={"User-Agent": capture.USER_AGENT}) as client:
+        item = capture.capture_url(web.store, url, incident=name, by=by, note=req.note or None,
+                                   vault=web.settings.vault, client=client)
     return item.to_dict()
 
 

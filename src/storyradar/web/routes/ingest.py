@@ -9,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ...errors import IngestError, NotFoundError
 from ..context import WebState, render, state
-from ..jobs import MAX_URLS, check_web_url
+from ..jobs import MAX_URLS
 
 router = APIRouter()
 MAX_FILES = 200
@@ -19,7 +19,7 @@ def _start(web: WebState, files: list[UploadFile], urls: str) -> dict[str, Any]:
     lines = [line.strip() for line in urls.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if len(lines) > MAX_URLS:
         raise IngestError(f"{len(lines)} URLs pasted; at most {MAX_URLS} per job")
-    checked = [check_web_url(line) for line in lines]
+    checked = [web.check_url(line) for line in lines]
     uploads = [f for f in files if f.filename]
     if len(uploads) > MAX_FILES:
         raise IngestError(f"{len(uploads)} files uploaded; at most {MAX_FILES} per job")
