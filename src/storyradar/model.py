@@ -51,6 +51,12 @@ class Article:
     collection_source: str = ""  # what was collected (feed URL, folder, WARC file) for collection-gap stats
     fetched_at: datetime | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    published_precision: str = ""  # "day" when only the date is known; "minute"/"second"; "" unknown
+
+    @property
+    def precision(self) -> str:
+        """How exactly the publication time is known ("day", "minute", "second" or "")."""
+        return self.published_precision or str(self.extras.get("date_precision") or "")
 
     @property
     def id(self) -> str:

@@ -33,6 +33,7 @@ def test_colon_headline_names_the_speaker(lang, text, speaker):
     ("en", "Update: a Merland missile hit the harbour in Kelvport"),
     ("en", "Live: a Merland missile hit the harbour in Kelvport"),
     ("en", "Kelvport: a Merland missile hit the harbour"),
+    ("en", "INVENTED SAMPLE TEXT: a Merland missile hit the harbour"),
     ("uk", "Після вибуху: мерланська ракета влучила в порт"),
 ])
 def test_colon_labels_and_places_are_not_speakers(lang, text):

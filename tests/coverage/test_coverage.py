@@ -102,3 +102,22 @@ def test_empty_store_gives_an_empty_analysis(store):
     cov = analyse(store, incident)
     assert cov.items == [] and cov.first_mention is None and cov.peak_count == 0
     assert cov.to_dict()["silence"]["note"] == "no dated coverage"
+
+
+def test_a_date_alone_never_sets_the_first_mention_or_an_hour(store):
+    from storyradar.coverage import build_timeline as timeline
+    from storyradar.model import Article, Match, MatchReason
+
+    incident = _build(store, {0: 3})
+    day_only = Article(url="https://dayonly.example/a", title="Market strike", text="x",
+                       published_at=T0.replace(hour=0, minute=0), date_source="html-meta",
+                       published_precision="day", outlet="dayonly.example")
+    store.upsert_articles([day_only])
+    store.replace_matches(incident.id, store.get_matches(incident.id)
+                          + [Match(incident.id, day_only.id, 0.9, "about", [MatchReason("place", "p", 1.0)])])
+    cov = analyse_coverage(store, incident)
+    assert cov.first_mention.url != day_only.url and cov.first_lag == timedelta(minutes=30)
+    items = matched_items(store, incident)
+    assert sum(timeline(items, incident, by="day").total) == 4
+    hourly = timeline(items, incident, by="hour")
+    assert sum(hourly.total) == 3 and hourly.undated == 1

@@ -344,7 +344,8 @@ class _Extractor:
         institutions, roles = self.lex.words("INSTITUTIONS"), self.lex.words("ROLES")
         if any(is_institution(w, institutions) or is_role(w, roles) for w in words):
             return True
-        return 2 <= len(words) <= 4 and all(_cap_word(w) and w.isalpha() for w in words)
+        # a person's name: "Karla Wendt:"; an all-capitals label ("FICTIONAL DEMO DATA:") is not one
+        return 2 <= len(words) <= 4 and all(_cap_word(w) and w.isalpha() and not w.isupper() for w in words)
 
     def run_indirect(self) -> None:
         text = self.text

@@ -49,7 +49,8 @@ def coverage(
         for t in w["titles"]:
             console.print(f"    “{t}”", highlight=False, markup=False)
     if data["undated"] or data["weak_dates"]:
-        console.print(f"[yellow]{data['undated']} undated; {data['weak_dates']} placed by crawl/fetch time "
+        console.print(f"[yellow]{data['undated']} without a time at this resolution (undated, or a date alone "
+                      f"in hour/minute bins); {data['weak_dates']} placed by crawl/fetch time "
                       "rather than a publication date[/]")
     table = Table(title=f"articles per {by} (UTC{cov.timeline.tz_offset_min / 60:+g}h)")
     table.add_column("bin")

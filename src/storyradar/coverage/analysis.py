@@ -10,7 +10,7 @@ from ..model import Incident
 from ..store import Store
 from ..timeutil import with_offset
 from .collection import CollectionGap, collection_by_day, collection_gaps
-from .matched import WEAK_DATE_SOURCES, CoverageItem, matched_items
+from .matched import CoverageItem, matched_items
 from .timeline import Timeline, build_timeline, incident_tz, top_counts
 from .waves import (
     SilenceRule,
@@ -113,9 +113,10 @@ def analyse_coverage(
                            start=incident.occurred_at, end=collected_until)
     timeline = build_timeline(items, incident, by=by, count=count, start=incident.occurred_at,
                               end=collected_until if by == "day" else None)
-    first = min(dated, key=lambda i: i.published_at) if dated else None
-    precise = [i for i in dated if i.date_source not in WEAK_DATE_SOURCES]
-    first_precise = min(precise, key=lambda i: i.published_at) if precise else first
+    # Lags and the first mention come only from times known to the minute from the source; a
+    # date alone (taken as midnight) or a crawl time could put coverage before the incident.
+    precise = [i for i in dated if i.exact_time]
+    first_precise = min(precise, key=lambda i: i.published_at) if precise else None
     first_lag = (first_precise.published_at - incident.occurred_at) if first_precise else None
 
     counts = daily.total

@@ -32,6 +32,14 @@ class CoverageItem:
     source_kind: str
     collection_source: str
     text: str = ""  # the lead (first 1,500 characters), or the full text when asked for
+    published_precision: str = ""  # "day" when only the date is known
+
+    @property
+    def exact_time(self) -> bool:
+        """True when the publication time is known to the minute from the source itself (not a
+        crawl or fetch time, not a date alone): only such items set lags and first mentions."""
+        return (self.published_at is not None and self.date_source not in WEAK_DATE_SOURCES
+                and self.published_precision != "day")
 
     @property
     def story_key(self) -> str:
@@ -44,7 +52,7 @@ SELECT m.article_id, m.url, m.title, m.outlet, m.language, m.country, m.publishe
        m.published_offset_min, m.date_source,
        CASE WHEN o.decision = 'include' AND m.relation NOT IN ('about', 'passing') THEN 'about'
             ELSE m.relation END AS relation,
-       m.score, m.dup_group, m.source_kind, m.collection_source, m.lead
+       m.score, m.dup_group, m.source_kind, m.collection_source, m.lead, m.published_precision
 FROM matches m
 LEFT JOIN match_overrides o ON o.incident_id = m.incident_id AND o.article_id = m.article_id
 WHERE m.incident_id = ?
@@ -76,5 +84,6 @@ def matched_items(store: Store, incident: Incident, *, with_text: bool = False,
             date_source=r[8] or "unknown", relation=r[9], score=float(r[10] or 0.0),
             dup_group=r[11] or "", source_kind=r[12] or "", collection_source=r[13] or "",
             text=full.get(r[0], r[14] or "") if with_text else (r[14] or ""),
+            published_precision=r[15] or "",
         ))
     return items

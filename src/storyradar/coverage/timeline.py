@@ -72,7 +72,8 @@ def build_timeline(items: list[CoverageItem], incident: Incident, *, by: str = "
     if count not in ("articles", "stories"):
         raise StoryradarError(f"count must be 'articles' or 'stories', not {count!r}")
     tz = incident_tz(incident)
-    dated = [i for i in items if i.published_at is not None]
+    dated = [i for i in items if i.published_at is not None
+             and not (by != "day" and i.published_precision == "day")]  # a date alone has no hour
     undated = len(items) - len(dated)
     weak = sum(1 for i in dated if i.date_source in WEAK_DATE_SOURCES)
     if count == "stories":

@@ -66,7 +66,8 @@ def coverage_section(cov: Coverage, store: Store) -> ReportSection:
         summary.append(f"Later wave {k}: {w['start']} to {w['end']}, {w['articles']} articles; character: "
                        f"{w['character']}.")
     if data["undated"] or data["weak_dates"]:
-        summary.append(f"{data['undated']} undated articles are left out of the timeline; {data['weak_dates']} "
+        summary.append(f"{data['undated']} articles without a time at this resolution (undated, or a date "
+                       f"alone in hour/minute bins) are left out of the timeline; {data['weak_dates']} "
                        "are placed by a crawl or fetch time, an upper bound on publication.")
     notes = [f"Silence rule: {sil['rule']}.", f"Wave rule: {data['wave_rule']}.",
              f"Bins are in the incident's declared offset (UTC{cov.timeline.tz_offset_min / 60:+g}h).",

@@ -26,7 +26,7 @@ LEAD_CHARS = 1500
 ARTICLE_COLUMNS = (
     "id", "url", "canonical_url", "outlet", "title", "text", "language", "country", "author",
     "published_at", "published_offset_min", "date_source", "fetched_at", "source_kind", "locator",
-    "collection_source", "content_hash", "dup_group", "extras", "ingested_at",
+    "collection_source", "content_hash", "dup_group", "extras", "ingested_at", "published_precision",
 )
 
 
@@ -45,7 +45,7 @@ def _article_row(article: Article, ingested_at: datetime) -> tuple:
         article.language, article.country, article.author, db_time(article.published_at),
         article.published_offset_min, article.date_source, db_time(article.fetched_at),
         article.source_kind, article.locator, article.collection_source, article.content_hash, None,
-        json.dumps(article.extras, ensure_ascii=False, default=str), db_time(ingested_at),
+        json.dumps(article.extras, ensure_ascii=False, default=str), db_time(ingested_at), article.precision,
     )
 
 
@@ -69,6 +69,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         collection_source=row.get("collection_source") or "",
         fetched_at=ensure_utc(row.get("fetched_at")),
         extras=json.loads(extras) if isinstance(extras, str) and extras else (extras or {}),
+        published_precision=row.get("published_precision") or "",
     )
     if row.get("dup_group"):
         art.extras.setdefault("dup_group", row["dup_group"])
@@ -350,7 +351,7 @@ class Store:
                            SELECT m.incident_id, m.article_id, m.score, m.relation, CAST(m.reasons AS JSON), ?,
                                   a.url, a.title, left(coalesce(a.text, ''), ?), a.outlet, a.language, a.country,
                                   a.published_at, a.published_offset_min, a.date_source, a.source_kind,
-                                  a.collection_source, a.dup_group
+                                  a.collection_source, a.dup_group, a.published_precision
                            FROM _new_matches m JOIN articles a ON a.id = m.article_id""",
                         [now, LEAD_CHARS],
                     )
@@ -451,7 +452,8 @@ class Store:
                    outlet = a.outlet, language = a.language, country = a.country,
                    published_at = a.published_at, published_offset_min = a.published_offset_min,
                    date_source = a.date_source, source_kind = a.source_kind,
-                   collection_source = a.collection_source, dup_group = a.dup_group
+                   collection_source = a.collection_source, dup_group = a.dup_group,
+                   published_precision = a.published_precision
                FROM articles a WHERE a.id = matches.article_id AND matches.url IS NULL""",
             [LEAD_CHARS],
         )

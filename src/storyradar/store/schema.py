@@ -31,7 +31,8 @@ CORE = [
         content_hash VARCHAR,
         dup_group VARCHAR,
         extras JSON,
-        ingested_at TIMESTAMP
+        ingested_at TIMESTAMP,
+        published_precision VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS ingest_runs (
         id VARCHAR PRIMARY KEY,
@@ -78,6 +79,7 @@ CORE = [
         source_kind VARCHAR,
         collection_source VARCHAR,
         dup_group VARCHAR,
+        published_precision VARCHAR,
         PRIMARY KEY (incident_id, article_id)
     )""",
     # A person's decision on one article for one incident; later match runs respect it.
