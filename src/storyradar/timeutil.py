@@ -49,12 +49,24 @@ def to_utc(value: datetime, *, assume: tzinfo | None = None, what: str = "time")
     if value.tzinfo is None or value.utcoffset() is None:
         if assume is None:
             raise TimeError(f"{what} {value.isoformat()} has no time zone; declare one")
-        value = value.replace(tzinfo=assume)
+        value = _localise(value, assume, what)
     off = offset_minutes(value)
     utc = value.astimezone(UTC)
     if not (EARLIEST <= utc < LATEST):
         raise TimeError(f"{what} {value.isoformat()} is out of the accepted range 1990-2100")
     return utc, off
+
+
+def _localise(value: datetime, zone_: tzinfo, what: str) -> datetime:
+    """Attach a zone to a naive wall-clock time, refusing times a daylight-saving change skips or
+    repeats (they have no single UTC instant): the user must give the offset."""
+    first = value.replace(tzinfo=zone_, fold=0)
+    second = value.replace(tzinfo=zone_, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        back = first.astimezone(UTC).astimezone(zone_).replace(tzinfo=None)
+        kind = "does not exist (clocks skip it)" if back != value else "occurs twice (clocks go back)"
+        raise TimeError(f"{what} {value.isoformat()} {kind} in {zone_}; give the UTC offset explicitly")
+    return first
 
 
 def parse_time(text: str, *, assume: tzinfo | None = None, what: str = "time") -> tuple[datetime, int | None]:

@@ -121,3 +121,17 @@ def test_a_date_alone_never_sets_the_first_mention_or_an_hour(store):
     assert sum(timeline(items, incident, by="day").total) == 4
     hourly = timeline(items, incident, by="hour")
     assert sum(hourly.total) == 3 and hourly.undated == 1
+
+
+def test_a_partly_collected_last_day_is_not_a_collection_gap(store):
+    from storyradar.model import Article
+
+    incident = _build(store, {0: 5}, background_until=20)
+    # Collection ends early on the next day: one article from source A, nothing yet from B.
+    store.upsert_articles([Article(url="https://bg.example/late", title="weather", text="rain",
+                                   published_at=T0 + timedelta(days=20, minutes=10), date_source="html-meta",
+                                   outlet="bg.example", collection_source="feedA")])
+    cov = analyse_coverage(store, incident)
+    last_day = (T0 + timedelta(days=20)).date()
+    assert cov.daily.bins[-1].date() == last_day
+    assert not [g for g in cov.gaps if g.day == last_day]

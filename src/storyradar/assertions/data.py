@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..coverage.collection import collection_by_day, collection_gaps
+from ..coverage.collection import collection_by_day, collection_gaps, covered_fraction
 from ..coverage.timeline import incident_tz
 from ..model import Incident
 from ..store import Store
@@ -145,7 +145,7 @@ def normalise_figures(raw: Any) -> list[FigureValue]:
 _CLAIMS_SQL = """
 SELECT c.id, c.article_id, c.kind, c.speaker, c.speaker_raw, c.content, c.target, c.figures,
        coalesce(c.published_at, a.published_at) AS published_at, a.published_offset_min,
-       a.outlet, a.url, a.title, a.language
+       a.outlet, a.url, a.title, a.language, a.published_precision, a.date_source
 FROM claims c LEFT JOIN articles a ON a.id = c.article_id
 WHERE c.incident_id = ?
 ORDER BY published_at NULLS LAST, c.id
@@ -229,14 +229,16 @@ def check_collection(store: Store, incident: Incident, first_day: date, last_day
         per_source = collection_by_day(store, start, end, offset_min=offset)
         if sources:
             per_source = {s: v for s, v in per_source.items() if s in sources} or per_source
-        for g in collection_gaps(per_source, base_first, span_last):
+        last_share = covered_fraction(span_last, until, tz)
+        for g in collection_gaps(per_source, base_first, span_last, last_day_fraction=last_share):
             if g.day >= first_day:
                 blind.append({"day": g.day.isoformat(), "reason": "collection gap", "source": g.source,
                               "collected": g.collected, "usual": g.usual})
         day = first_day
         while day <= span_last:
             gap_listed = any(b["day"] == day.isoformat() for b in blind)
-            if not gap_listed and not any(days.get(day, 0) for days in per_source.values()):
+            partial = day == span_last and last_share < 0.5  # too little of the day collected to judge
+            if not gap_listed and not partial and not any(days.get(day, 0) for days in per_source.values()):
                 blind.append({"day": day.isoformat(), "reason": "nothing collected", "source": "",
                               "collected": 0, "usual": None})
             day += timedelta(days=1)

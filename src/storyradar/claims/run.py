@@ -44,7 +44,9 @@ def claims_for_article(article: Article, incident: Incident, *, lexicon_path: st
         c.outlet = article.outlet
         c.url = article.url
         c.published_at = published
-        c.lag = (published - occurred) if (published and occurred) else None
+        # A date alone (stored as midnight) gives no lag: it could put a claim before the incident.
+        known = published is not None and occurred is not None and article.precision != "day"
+        c.lag = (published - occurred) if known else None
         c.date_source = article.date_source or "unknown"
     return claims
 

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from ..assertions import KINDS, check_assertions, check_file, clear_results, get_kind, parse_inline
+from ..assertions import (
+    KINDS,
+    check_assertions,
+    check_file,
+    clear_results,
+    get_kind,
+    parse_inline,
+    save_results,
+)
 from ..assertions.records import CONTRADICTED, SUPPORTED, VERDICT_WORDS
 from ..errors import StoryradarError
 from .common import DbOption, JsonOption, console, open_store, print_json
@@ -17,7 +25,7 @@ ITEMS_SHOWN = 10
 
 def check(
     name: str = typer.Argument(..., help="Incident name."),
-    assertions: Path | None = typer.Option(None, "--assertions", "-a", help="TOML file of [[assertion]] tables."),
+    assertions: Path | None = typer.Option(None, "--assertions", "-a", help="TOML file of \\[\\[assertion]] tables."),
     inline: list[str] = typer.Option([], "--assert", help="One assertion: 'KIND key=value ...' (repeatable)."),
     calendar: Path | None = typer.Option(None, "--calendar", help="Calendar CSV for coincides_with."),
     boot: int = typer.Option(1000, "--boot", help="Bootstrap replicates for dropped_faster_than."),
@@ -35,14 +43,20 @@ def check(
                               hint=f"kinds: {', '.join(sorted(KINDS))}; see `storyradar check-kinds`")
     with open_store(db) as store:
         incident = store.get_incident(name)
-        if replace:
-            clear_results(store, incident)
-        kw = {"calendar": calendar, "n_boot": boot, "seed": seed, "save": save}
+        # Everything is parsed and checked before anything stored changes; then the old results
+        # are replaced (with --replace) and the new ones saved in one transaction.
+        kw = {"calendar": calendar, "n_boot": boot, "seed": seed, "save": False}
         if assertions is not None:
             results = check_file(store, incident, assertions, extra=list(inline), **kw)
         else:
             parsed = [parse_inline(t, where=f"--assert {k}") for k, t in enumerate(inline, 1)]
             results = check_assertions(store, incident, parsed, **kw)
+        if save or replace:
+            with store.transaction():
+                if replace:
+                    clear_results(store, incident)
+                if save:
+                    save_results(store, incident, results)
     if as_json:
         print_json([r.to_dict() for r in results])
         return

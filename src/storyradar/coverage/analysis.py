@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Incident
 from ..store import Store
 from ..timeutil import with_offset
-from .collection import CollectionGap, collection_by_day, collection_gaps
+from .collection import CollectionGap, collection_by_day, collection_gaps, covered_fraction
 from .matched import CoverageItem, matched_items
 from .timeline import Timeline, build_timeline, incident_tz, top_counts
 from .waves import (
@@ -153,7 +153,8 @@ def analyse_coverage(
         start = daily.bins[0]
         end = daily.bins[-1] + timedelta(days=1)
         per_source = collection_by_day(store, start, end, offset_min=offset)
-        gaps = collection_gaps(per_source, start.date(), daily.bins[-1].date())
+        gaps = collection_gaps(per_source, start.date(), daily.bins[-1].date(),
+                               last_day_fraction=covered_fraction(daily.bins[-1].date(), collected_until, tz))
 
     return Coverage(
         incident=incident, items=items, timeline=timeline, daily=daily, first_mention=first_precise,

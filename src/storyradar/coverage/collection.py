@@ -4,7 +4,7 @@ a drop in coverage."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from statistics import median
 
 from ..store import Store, db_time
@@ -36,12 +36,24 @@ def collection_by_day(store: Store, since: datetime, until: datetime, *, offset_
     return out
 
 
+def covered_fraction(day: date, collected_until: datetime | None, tz: tzinfo) -> float:
+    """Share of a local day that lies before the end of collection (1.0 for days fully covered)."""
+    if collected_until is None:
+        return 1.0
+    start = datetime.combine(day, datetime.min.time(), tzinfo=tz)
+    share = (collected_until - start) / timedelta(days=1)
+    return min(1.0, max(0.0, share))
+
+
 def collection_gaps(per_source: dict[str, dict[date, int]], first_day: date, last_day: date, *,
-                    fraction: float = 0.25, min_usual: float = 2.0) -> list[CollectionGap]:
+                    fraction: float = 0.25, min_usual: float = 2.0,
+                    last_day_fraction: float = 1.0) -> list[CollectionGap]:
     """Days where a source collected below ``fraction`` × its median day.
 
     Sources collecting fewer than ``min_usual`` articles on a median day are too sparse to judge
-    and are left out (stated in the report).
+    and are left out (stated in the report). The last day may be only partly collected
+    (``last_day_fraction`` of it): its expected volume is scaled down, and when that leaves less
+    than ``min_usual`` expected articles it is not judged at all.
     """
     gaps = []
     n_days = (last_day - first_day).days + 1
@@ -50,12 +62,16 @@ def collection_gaps(per_source: dict[str, dict[date, int]], first_day: date, las
         active = [v for v in series if v > 0]
         if not active:
             continue
-        usual = median(series)
+        # The median over fully collected days only: a partial last day must not lower it.
+        usual = median(series[:-1]) if last_day_fraction < 1.0 and len(series) > 1 else median(series)
         if usual < min_usual:
             continue
         for k, v in enumerate(series):
-            if v < fraction * usual:
-                gaps.append(CollectionGap(source, first_day + timedelta(days=k), v, float(usual)))
+            expected = usual * (last_day_fraction if k == n_days - 1 else 1.0)
+            if expected < min_usual:
+                continue
+            if v < fraction * expected:
+                gaps.append(CollectionGap(source, first_day + timedelta(days=k), v, float(expected)))
     return gaps
 
 

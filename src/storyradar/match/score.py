@@ -210,7 +210,11 @@ def score_article(article: Article, matcher: Matcher, settings: MatchSettings | 
 
     # -- figures -----------------------------------------------------------------------------
     fig_match = False
+    seen_figures: set[tuple[str, int]] = set()
     for name, value, _pos in _figures(scan):
+        if (name, value) in seen_figures:  # the same figure repeated is one piece of evidence
+            continue
+        seen_figures.add((name, value))
         known = inc.figures.get(name)
         if known is None:
             continue

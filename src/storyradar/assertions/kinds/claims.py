@@ -70,7 +70,10 @@ def first_claim_within(ctx: CheckContext, p: dict[str, Any]) -> Verdict:
     if not claims:
         return Verdict(UNDECIDABLE, NO_CLAIMS, {"claims_stored": 0}, thresholds)
     kinds = claim_kinds(p["claim"])
+    # A date alone (stored as midnight) cannot time a claim against the incident: such claims are
+    # left out of the delay, never taken as "first".
     sel = [c for c in claims if c["kind"] in kinds and c["published_at"] is not None
+           and c.get("published_precision") != "day"
            and (not p.get("speaker") or speaker_matches(c, p["speaker"]))]
     first = sel[0] if sel else None
     lag = None if first is None else first["published_at"] - inc.occurred_at
