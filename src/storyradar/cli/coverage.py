@@ -65,7 +65,7 @@ def coverage(
         t.add_column("articles", justify="right")
         t.add_column("first")
         for r in rows:
-            t.add_row(r[key], str(r["articles"]), r["first"][:16])
+            t.add_row(r[key], str(r["articles"]), r["first"][:16] + r["first"][19:])
         console.print(t)
     if data["collection_gaps"]:
         console.print(f"[yellow]collection gaps:[/] {len(data['collection_gaps'])} source-days collected below "

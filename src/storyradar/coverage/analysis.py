@@ -160,8 +160,9 @@ def analyse_coverage(
         incident=incident, items=items, timeline=timeline, daily=daily, first_mention=first_precise,
         first_lag=first_lag, peak_day=peak_day, peak_count=peak_count, silence_day=silence_day,
         silence_note=note, waves=found_waves, change_points=cps,
-        outlets=top_counts(items, "outlet"), languages=top_counts(items, "language"),
-        countries=top_counts(items, "country"), gaps=gaps, silence_rule=silence, wave_rule=waves,
+        outlets=top_counts(items, "outlet", offset_min=incident.occurred_offset_min),
+        languages=top_counts(items, "language", offset_min=incident.occurred_offset_min),
+        countries=top_counts(items, "country", offset_min=incident.occurred_offset_min), gaps=gaps, silence_rule=silence, wave_rule=waves,
     )
 
 

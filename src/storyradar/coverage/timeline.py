@@ -106,8 +106,12 @@ def build_timeline(items: list[CoverageItem], incident: Incident, *, by: str = "
     )
 
 
-def top_counts(items: list[CoverageItem], dimension: str, *, limit: int | None = None) -> list[dict]:
-    """Items per value of a dimension (outlet, language, country), with first and last dates."""
+def top_counts(items: list[CoverageItem], dimension: str, *, limit: int | None = None,
+               offset_min: int | None = None) -> list[dict]:
+    """Items per value of a dimension (outlet, language, country), with first and last times
+    (written in ``offset_min``, the incident's offset, when given; else UTC)."""
+    from ..timeutil import with_offset
+
     counts: Counter[str] = Counter()
     first: dict[str, datetime] = {}
     last: dict[str, datetime] = {}
@@ -121,7 +125,7 @@ def top_counts(items: list[CoverageItem], dimension: str, *, limit: int | None =
     for key, n in counts.most_common(limit):
         rows.append({
             dimension: key or "(unknown)", "articles": n,
-            "first": first[key].isoformat() if key in first else "",
-            "last": last[key].isoformat() if key in last else "",
+            "first": with_offset(first[key], offset_min) if key in first else "",
+            "last": with_offset(last[key], offset_min) if key in last else "",
         })
     return rows

@@ -152,7 +152,7 @@ def assertions(first_evidence: datetime, finding: datetime) -> list[dict[str, An
     rows = [
         ("contradicted", "the Joint Inquiry Commission's finding brought a wave of coverage from 2025-04-23",
          {"kind": "coverage_stopped", "id": "silent-after-burst", "after": "2025-03-19",
-          "label": "Nobody reported on the strike after its third day."}),
+          "label": "Nobody reported on the strike after 19 March."}),
         ("supported", "between the burst and the finding only passing mentions appear (at most one a day)",
          {"kind": "coverage_stopped", "id": "silent-until-finding", "after": "2025-03-19", "until": "2025-04-20",
           "relation": "about", "label": "Until the inquiry reported, no article was about the strike."}),

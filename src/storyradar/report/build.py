@@ -70,7 +70,9 @@ def coverage_section(cov: Coverage, store: Store) -> ReportSection:
                        f"alone in hour/minute bins) are left out of the timeline; {data['weak_dates']} "
                        "are placed by a crawl or fetch time, an upper bound on publication.")
     notes = [f"Silence rule: {sil['rule']}.", f"Wave rule: {data['wave_rule']}.",
-             f"Bins are in the incident's declared offset (UTC{cov.timeline.tz_offset_min / 60:+g}h).",
+             f"Bins are in the incident's declared offset (UTC{cov.timeline.tz_offset_min / 60:+g}h) throughout; "
+             "a daylight-saving change after the incident is not applied, so later local times may be an "
+             "hour off on the axis.",
              "Change points (ruptures PELT on variance-stabilised daily counts): "
              + (", ".join(data["change_points"]) or "none") + "."]
     articles = [{
